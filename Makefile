@@ -1,0 +1,68 @@
+# Two commands for a newcomer: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+HOST ?= 127.0.0.1
+# Local runs keep a random key in .secret_key (git-ignored); production sets SECRET_KEY.
+SECRET_FILE := .secret_key
+PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/newsroom
+
+.PHONY: run test test-sqlite test-postgres install install-dev lint bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+$(SECRET_FILE):
+	$(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+	chmod 600 $@
+
+run: install $(SECRET_FILE)
+	@export SECRET_KEY="$$(cat $(SECRET_FILE))"; \
+	$(BIN)/python manage.py migrate --noinput && \
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0 && \
+	$(BIN)/python manage.py load_demo && \
+	$(BIN)/python manage.py create_demo_editor && \
+	echo "Serving on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)" && \
+	exec $(BIN)/gunicorn newsroom.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
+
+test: install-dev
+	$(BIN)/ruff check .
+	$(MAKE) --no-print-directory test-sqlite
+	@if $(BIN)/python scripts/postgres_available.py; then \
+		$(MAKE) --no-print-directory test-postgres; \
+	elif [ "$$CI" = "true" ]; then \
+		echo "PostgreSQL is required in CI but does not answer." >&2; exit 1; \
+	else \
+		echo "PostgreSQL does not answer: the PostgreSQL run was skipped."; \
+	fi
+
+test-sqlite: install-dev
+	@echo "== test suite on SQLite =="
+	env -u DATABASE_URL $(BIN)/pytest $(PYTEST_ARGS)
+
+test-postgres: install-dev
+	@echo "== test suite on PostgreSQL =="
+	DATABASE_URL="$${DATABASE_URL:-$(PG_TEST_URL)}" $(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+bench: install-dev
+	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+clean:
+	rm -rf $(VENV) staticfiles media db.sqlite3 .pytest_cache

@@ -1,0 +1,310 @@
+"""The editors' admin: tabbed English/Khmer forms, ordered inlines, bulk actions."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.forms import BaseInlineFormSet
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from modeltranslation.admin import (
+    TabbedTranslationAdmin,
+    TranslationStackedInline,
+    TranslationTabularInline,
+)
+
+from articles.languages import LANGUAGE_CODES, field_name, localized
+from articles.models import (
+    Article,
+    Author,
+    Byline,
+    PersonProfile,
+    PhotoPlacement,
+    Pullquote,
+    Section,
+    Status,
+)
+from articles.services import publish_many, save_new_article, unpublish
+from media_assets.admin import thumbnail_html
+
+LANGUAGE_NAMES = {"en": "English", "km": "Khmer"}
+
+
+@admin.register(Section)
+class SectionAdmin(TabbedTranslationAdmin):
+    list_display = ("name_en", "name_km", "slug_en", "position")
+    list_editable = ("position",)
+    prepopulated_fields = {"slug_en": ("name_en",)}
+    search_fields = ("name_en", "name_km", "slug_en")
+
+
+@admin.register(Author)
+class AuthorAdmin(TabbedTranslationAdmin):
+    list_display = ("display_name_en", "display_name_km", "sort_name")
+    search_fields = ("display_name_en", "display_name_km", "sort_name")
+    prepopulated_fields = {"slug": ("display_name_en",)}
+
+
+class BylineInline(admin.TabularInline):
+    model = Byline
+    extra = 0
+    autocomplete_fields = ("author",)
+    fields = ("position", "author", "role")
+    ordering = ("position",)
+
+
+class PositionedFormSet(BaseInlineFormSet):
+    """Refuses two items with one number, and a second hero or window photo."""
+
+    single_kinds = ()
+
+    def clean(self):
+        super().clean()
+        positions, kinds = set(), set()
+        for form in self.forms:
+            if not getattr(form, "cleaned_data", None) or form.cleaned_data.get(
+                "DELETE"
+            ):
+                continue
+            position = form.cleaned_data.get("position")
+            if position in positions:
+                raise ValidationError(
+                    f"Two items have the number {position}; give each its own."
+                )
+            positions.add(position)
+            kind = form.cleaned_data.get("kind")
+            if kind in self.single_kinds:
+                if kind in kinds:
+                    raise ValidationError(
+                        f"A story has only one {kind} photo; remove the extra one."
+                    )
+                kinds.add(kind)
+
+
+class PlacementFormSet(PositionedFormSet):
+    single_kinds = tuple(PhotoPlacement.SINGLE_KINDS)
+
+
+class PhotoPlacementInline(TranslationTabularInline):
+    model = PhotoPlacement
+    formset = PlacementFormSet
+    extra = 0
+    autocomplete_fields = ("photo",)
+    fields = ("position", "kind", "photo", "preview", "caption")
+    readonly_fields = ("preview",)
+
+    @admin.display(description="Preview")
+    def preview(self, placement):
+        return thumbnail_html(placement.photo) if placement.photo_id else "—"
+
+
+class PullquoteInline(TranslationStackedInline):
+    model = Pullquote
+    formset = PositionedFormSet
+    extra = 0
+    fields = ("position", "text", "attribution")
+
+
+class PersonProfileInline(TranslationStackedInline):
+    model = PersonProfile
+    extra = 0
+    max_num = 1
+    can_delete = True
+
+
+class PublishedLanguagesFilter(admin.SimpleListFilter):
+    title = "published languages"
+    parameter_name = "published_in"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("none", "Not published"),
+            *[(code, f"{LANGUAGE_NAMES[code]} only") for code in LANGUAGE_CODES],
+            ("all", "All languages"),
+        ]
+
+    def queryset(self, request, queryset):
+        published = {
+            code: Q(**{field_name("status", code): Status.PUBLISHED})
+            for code in LANGUAGE_CODES
+        }
+        value = self.value()
+        if value == "none":
+            for condition in published.values():
+                queryset = queryset.exclude(condition)
+            return queryset
+        if value == "all":
+            for condition in published.values():
+                queryset = queryset.filter(condition)
+            return queryset
+        if value in published:
+            queryset = queryset.filter(published[value])
+            for code, condition in published.items():
+                if code != value:
+                    queryset = queryset.exclude(condition)
+            return queryset
+        return queryset
+
+
+def _state_badge(article, language):
+    status = localized(article, "status", language)
+    if status == Status.PUBLISHED:
+        when = localized(article, "published_at", language)
+        if when and when > timezone.now():
+            return format_html('<span title="{}">⏲ scheduled</span>', when)
+        return format_html('<strong style="color:#1a7f37">● published</strong>')
+    return format_html('<span style="color:#888">○ draft</span>')
+
+
+def _language_actions():
+    """publish_en, unpublish_km …: one bulk action per language and direction."""
+    actions = []
+    for code in LANGUAGE_CODES:
+
+        def publish_action(modeladmin, request, queryset, code=code):
+            done, refused = publish_many(queryset, code)
+            if done:
+                modeladmin.message_user(
+                    request, f"Published {len(done)} {LANGUAGE_NAMES[code]} version(s)."
+                )
+            for article, reason in refused.items():
+                modeladmin.message_user(
+                    request,
+                    f"“{article}” was not published in {LANGUAGE_NAMES[code]}: "
+                    f"{reason}",
+                    messages.ERROR,
+                )
+
+        def unpublish_action(modeladmin, request, queryset, code=code):
+            for article in queryset:
+                unpublish(article, code)
+            modeladmin.message_user(
+                request,
+                f"Returned {queryset.count()} {LANGUAGE_NAMES[code]} version(s) "
+                "to draft.",
+            )
+
+        publish_action.__name__ = f"publish_{code}"
+        publish_action.short_description = f"Publish the {LANGUAGE_NAMES[code]} version"
+        unpublish_action.__name__ = f"unpublish_{code}"
+        unpublish_action.short_description = (
+            f"Unpublish the {LANGUAGE_NAMES[code]} version"
+        )
+        actions += [publish_action, unpublish_action]
+    return actions
+
+
+@admin.register(Article)
+class ArticleAdmin(TabbedTranslationAdmin):
+    list_display = (
+        "headline",
+        "section",
+        "english_state",
+        "khmer_state",
+        "updated_at",
+    )
+    list_filter = (
+        PublishedLanguagesFilter,
+        "status_en",
+        "status_km",
+        "section",
+        "tags",
+        "created_at",
+    )
+    list_select_related = ("section",)
+    search_fields = (
+        "title_en",
+        "title_km",
+        "slug",
+        "bylines__author__display_name_en",
+        "bylines__author__display_name_km",
+        "bylines__author__sort_name",
+    )
+    date_hierarchy = "created_at"
+    inlines = (BylineInline, PhotoPlacementInline, PullquoteInline, PersonProfileInline)
+    actions = _language_actions()
+    readonly_fields = ("public_links", "created_at", "updated_at")
+    fieldsets = (
+        (None, {"fields": ("title", "slug", "section", "layout", "summary", "body")}),
+        ("Publication", {"fields": ("status", "published_at", "public_links")}),
+        (
+            "Place",
+            {
+                "fields": (
+                    "dateline",
+                    "location_name",
+                    "map_pin",
+                    ("latitude", "longitude"),
+                )
+            },
+        ),
+        ("Extras", {"fields": ("editors_note", "youtube_id", "tags")}),
+        ("History", {"fields": ("created_at", "updated_at")}),
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("tags")
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None and any(
+            localized(obj, "status", code) == Status.PUBLISHED
+            for code in LANGUAGE_CODES
+        ):
+            fields.append("slug")  # addresses of published stories never change
+        return fields
+
+    def get_prepopulated_fields(self, request, obj=None):
+        if obj is not None:
+            return {}
+        return {"slug": ("title_en",)}
+
+    @admin.display(description="Headline", ordering="title_en")
+    def headline(self, article):
+        return format_html(
+            "{}<br><span lang='km'>{}</span>",
+            article.title_en or "—",
+            article.title_km or "",
+        )
+
+    @admin.display(description="English")
+    def english_state(self, article):
+        return _state_badge(article, "en")
+
+    @admin.display(description="Khmer")
+    def khmer_state(self, article):
+        return _state_badge(article, "km")
+
+    @admin.display(description="View on site")
+    def public_links(self, article):
+        if article.pk is None:
+            return "Save the story first."
+        return format_html_join(
+            " · ",
+            '<a href="{}" target="_blank" rel="noopener">{} ({})</a>',
+            (
+                (
+                    article.get_absolute_url(code),
+                    LANGUAGE_NAMES[code],
+                    "live" if article.is_published_in(code) else "not public",
+                )
+                for code in LANGUAGE_CODES
+            ),
+        )
+
+    def get_view_on_site_url(self, obj=None):
+        return None  # replaced by the per-language links in the form
+
+    def save_form(self, request, form, change):
+        article = super().save_form(request, form, change)
+        for code in LANGUAGE_CODES:
+            if localized(article, "status", code) == Status.PUBLISHED and not localized(
+                article, "published_at", code
+            ):
+                setattr(article, field_name("published_at", code), timezone.now())
+        return article
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            obj.save()
+        else:
+            save_new_article(obj)

@@ -1,0 +1,25 @@
+"""Joining names into a byline the way each language does it."""
+
+BYLINE_GRAMMAR = {
+    # language: (prefix, separator, final conjunction)
+    "en": ("By", ", ", " and "),
+    "km": ("", ", ", " និង "),
+}
+
+
+def join_names(names, language):
+    """["A", "B", "C"] -> "A, B and C" (English) or "A, B និង C" (Khmer)."""
+    names = [name for name in names if name]
+    _prefix, separator, conjunction = BYLINE_GRAMMAR.get(language, BYLINE_GRAMMAR["en"])
+    if len(names) <= 1:
+        return "".join(names)
+    return separator.join(names[:-1]) + conjunction + names[-1]
+
+
+def byline_text(names, language):
+    """ "By Sun Narin and Malis Tum" / "ស៊ុន ណារិន និង ទុំ ម្លិះ"; "" with no names."""
+    joined = join_names(names, language)
+    if not joined:
+        return ""
+    prefix = BYLINE_GRAMMAR.get(language, BYLINE_GRAMMAR["en"])[0]
+    return f"{prefix} {joined}" if prefix else joined

@@ -1,0 +1,123 @@
+"""Turning body placeholders into figures, pullquotes and videos for one story.
+
+The handlers take only the story's prefetched placements and pullquotes, so
+expanding a body never queries the database.
+"""
+
+from django.template.loader import render_to_string
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from articles.languages import localized
+from articles.locator import locator_context
+from articles.rendering import EmbedContext, expand_embeds
+
+
+def _number(args):
+    try:
+        return int(args.get("_", [None])[0])
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def photo_figure_context(placement, language):
+    photo = placement.photo
+    caption = localized(placement, "caption", language) or localized(
+        photo, "cutline", language
+    )
+    return {
+        "placement": placement,
+        "photo": photo,
+        "kind": placement.kind,
+        "caption": caption,
+        "credit": photo.credit_line,
+        "alt": localized(photo, "alt_text", language) or caption,
+    }
+
+
+def render_photo(name, args, context):
+    placement = context.data["placements"].get(_number(args))
+    if placement is None:
+        return ""
+    context.data["used_placements"].add(placement.pk)
+    return render_to_string(
+        "articles/embeds/photo.html", photo_figure_context(placement, context.language)
+    )
+
+
+def render_pullquote(name, args, context):
+    pullquote = context.data["pullquotes"].get(_number(args))
+    if pullquote is None:
+        return ""
+    return render_to_string(
+        "articles/embeds/pullquote.html",
+        {
+            "text": localized(pullquote, "text", context.language),
+            "attribution": localized(pullquote, "attribution", context.language),
+        },
+    )
+
+
+def render_video(name, args, context):
+    youtube_id = args.get("youtube") or next(iter(args.get("_", [])), "")
+    if not youtube_id.replace("-", "").replace("_", "").isalnum():
+        return ""
+    return render_to_string(
+        "articles/embeds/video.html",
+        {
+            "youtube_id": youtube_id,
+            "caption": args.get("caption", ""),
+            "size": args.get("size", "normal"),
+        },
+    )
+
+
+def render_map(name, args, context):
+    return render_to_string("articles/embeds/map.html", context.data["locator"])
+
+
+def render_generic(name, args, context):
+    """Unknown embeds keep their name in the markup and show nothing unsafe."""
+    return format_html('<div class="embed embed--generic" data-embed="{}"></div>', name)
+
+
+HANDLERS = {
+    "photo": render_photo,
+    "pullquote": render_pullquote,
+    "video": render_video,
+    "map": render_map,
+    "generic": render_generic,
+}
+
+
+def render_body(article, language):
+    """The story's body in `language`, embeds expanded, ready for the template.
+
+    Inline photos that the body never places are appended after it, so that an
+    editor's placement is never silently dropped from the page.
+    """
+    placements = list(article.placements.all())
+    dateline = localized(article, "dateline", language)
+    context = EmbedContext(
+        language=language,
+        handlers=HANDLERS,
+        dateline_html=format_html('<span class="dateline">{}</span> ', dateline)
+        if dateline
+        else "",
+        data={
+            "placements": {p.position: p for p in placements},
+            "pullquotes": {q.position: q for q in article.pullquotes.all()},
+            "used_placements": set(),
+            "locator": locator_context(article, language),
+        },
+    )
+    html = expand_embeds(localized(article, "body_html", language), context)
+    leftovers = [
+        render_to_string(
+            "articles/embeds/photo.html", photo_figure_context(placement, language)
+        )
+        for placement in placements
+        if placement.pk not in context.data["used_placements"]
+        and placement.kind not in ("hero", "mugshot")
+    ]
+    return mark_safe(html + "".join(leftovers))  # noqa: S308 - sanitised + templates

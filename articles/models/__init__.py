@@ -1,0 +1,20 @@
+"""The story model, split by concern and re-exported here."""
+
+from .article import Article, ArticleQuerySet, Layout, Status
+from .author import Author, Byline
+from .placements import PhotoPlacement, Pullquote
+from .profile import PersonProfile
+from .section import Section
+
+__all__ = [
+    "Article",
+    "ArticleQuerySet",
+    "Author",
+    "Byline",
+    "Layout",
+    "PersonProfile",
+    "PhotoPlacement",
+    "Pullquote",
+    "Section",
+    "Status",
+]

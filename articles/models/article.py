@@ -1,0 +1,206 @@
+"""The story: one record holding its English and Khmer versions."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import (
+    MaxValueValidator,
+    MinValueValidator,
+    RegexValidator,
+)
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language, override
+from taggit.managers import TaggableManager
+
+from articles.languages import LANGUAGE_CODES, field_name, localized
+from articles.rendering import render_markdown
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "Published"
+
+
+class Layout(models.TextChoices):
+    POST_CENTERED = "post-centered", "Centered post"
+    POST_MAIN = "post-main", "Main post"
+    POST_PROFILE = "post-profile", "Profile"
+    POST_VIDEO = "post-video", "Video"
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self, language, now=None):
+        """The one definition of what the public and partners may see in `language`."""
+        now = now or timezone.now()
+        return self.filter(
+            **{
+                field_name("status", language): Status.PUBLISHED,
+                f"{field_name('published_at', language)}__lte": now,
+            }
+        )
+
+    def for_page(self):
+        """All an article page or feed item shows, in a fixed number of queries."""
+        return self.select_related("section", "profile").prefetch_related(
+            models.Prefetch(
+                "bylines", queryset=Byline.objects.select_related("author")
+            ),
+            models.Prefetch(
+                "placements", queryset=PhotoPlacement.objects.select_related("photo")
+            ),
+            "pullquotes",
+            "tags",
+        )
+
+
+YOUTUBE_ID = RegexValidator(
+    r"^[A-Za-z0-9_-]{11}$",
+    "A YouTube video id is the 11 characters after 'v=' in the video's address.",
+)
+
+
+class Article(models.Model):
+    title = models.CharField(max_length=300, blank=True)
+    slug = models.SlugField(
+        max_length=200,
+        allow_unicode=True,
+        blank=True,
+        help_text="Part of the address. Left empty, it is made from the title; "
+        "it does not change when the title is edited later.",
+    )
+    section = models.ForeignKey(
+        "articles.Section", on_delete=models.PROTECT, related_name="articles"
+    )
+    layout = models.CharField(
+        max_length=20, choices=Layout.choices, default=Layout.POST_CENTERED
+    )
+    summary = models.TextField(blank=True)
+    body = models.TextField(
+        blank=True,
+        help_text="Markdown. Place photos with [[photo N]], pullquotes with "
+        '[[pullquote N]], videos with [[video youtube=ID caption="…"]], the '
+        "dateline with [[dateline]] (it opens the first paragraph otherwise) and "
+        "side notes between [[annotation id=name]] and [[/annotation]].",
+    )
+    body_html = models.TextField(blank=True, editable=False)
+    dateline = models.CharField(max_length=100, blank=True)
+    location_name = models.CharField("location", max_length=200, blank=True)
+    map_pin = models.CharField("map pin label", max_length=200, blank=True)
+    latitude = models.DecimalField(
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[
+            MinValueValidator(-90, "Latitude must be between -90 and 90 degrees."),
+            MaxValueValidator(90, "Latitude must be between -90 and 90 degrees."),
+        ],
+    )
+    longitude = models.DecimalField(
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[
+            MinValueValidator(-180, "Longitude must be between -180 and 180 degrees."),
+            MaxValueValidator(180, "Longitude must be between -180 and 180 degrees."),
+        ],
+    )
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(
+        "publication time",
+        null=True,
+        blank=True,
+        help_text="Left empty, it is set when the language is published.",
+    )
+    editors_note = models.TextField("editor's note", blank=True)
+    youtube_id = models.CharField(
+        "YouTube video id", max_length=11, blank=True, validators=[YOUTUBE_ID]
+    )
+    tags = TaggableManager(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField("last updated", auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["section", "slug"],
+                name="article_unique_slug_in_section",
+                violation_error_message="Another story in this section already "
+                "uses this slug. Choose a different one.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title_en or self.title_km or self.slug or f"Story {self.pk}"
+
+    def save(self, *args, **kwargs):
+        # body_html is derived data: a cache of the Markdown, kept with its source.
+        for language in LANGUAGE_CODES:
+            setattr(
+                self,
+                field_name("body_html", language),
+                render_markdown(localized(self, "body", language)),
+            )
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self, language=None):
+        language = language or (get_language() or "en")[:2]
+        if language not in LANGUAGE_CODES:
+            language = LANGUAGE_CODES[0]
+        with override(language):
+            return reverse(
+                "articles:detail",
+                kwargs={
+                    "section_slug": self.section.url_slug(language),
+                    "slug": self.slug,
+                },
+            )
+
+    def clean(self):
+        errors = {}
+        if (self.latitude is None) != (self.longitude is None):
+            errors["longitude"] = "Give both latitude and longitude, or neither."
+        for language in LANGUAGE_CODES:
+            if localized(self, "status", language) != Status.PUBLISHED:
+                continue
+            for required in ("title", "body"):
+                if not (localized(self, required, language) or "").strip():
+                    name = field_name(required, language)
+                    errors.setdefault(name, []).append(
+                        f"The {language_name(language)} {required} is empty, so the "
+                        f"{language_name(language)} version cannot be published."
+                    )
+        if not (self.title_en or self.title_km):
+            errors["title_en"] = "Give the story a title in at least one language."
+        if errors:
+            raise ValidationError(errors)
+
+    # --- per-language state ------------------------------------------------
+
+    def is_published_in(self, language, now=None):
+        now = now or timezone.now()
+        published_at = localized(self, "published_at", language)
+        return (
+            localized(self, "status", language) == Status.PUBLISHED
+            and published_at is not None
+            and published_at <= now
+        )
+
+    def published_languages(self, now=None):
+        return [code for code in LANGUAGE_CODES if self.is_published_in(code, now)]
+
+
+def language_name(code):
+    return {"en": "English", "km": "Khmer"}.get(code, code)
+
+
+# Imported late: placements and bylines reference Article by string, and
+# for_page() needs the classes.
+from .author import Byline  # noqa: E402
+from .placements import PhotoPlacement  # noqa: E402

@@ -1,0 +1,58 @@
+"""What an article page shows, computed from a story prefetched by for_page()."""
+
+from django.conf import settings
+
+from articles.bylines import byline_text
+from articles.dates import format_date
+from articles.embeds import photo_figure_context, render_body
+from articles.languages import localized
+from articles.locator import locator_context
+from articles.models import Byline
+
+
+def placement_of_kind(article, kind):
+    return next((p for p in article.placements.all() if p.kind == kind), None)
+
+
+def article_page_context(article, language):
+    bylines = list(article.bylines.all())
+    reporters = [
+        localized(b.author, "display_name", language) or b.author.display_name_en
+        for b in bylines
+        if b.role == Byline.Role.REPORTER
+    ]
+    contributors = [
+        {
+            "role": b.get_role_display(),
+            "name": localized(b.author, "display_name", language)
+            or b.author.display_name_en,
+        }
+        for b in bylines
+        if b.role != Byline.Role.REPORTER
+    ]
+    hero = placement_of_kind(article, "hero")
+    mugshot = placement_of_kind(article, "mugshot")
+    published_at = localized(article, "published_at", language)
+    outlet = settings.NEWSROOM["OUTLET_NAME"]
+    profile = getattr(article, "profile", None)
+    return {
+        "article": article,
+        "language": language,
+        "title": localized(article, "title", language),
+        "summary": localized(article, "summary", language),
+        "section_name": localized(article.section, "name", language)
+        or article.section.name_en,
+        "editors_note": localized(article, "editors_note", language),
+        "byline": byline_text(reporters, language),
+        "contributors": contributors,
+        "outlet_name": outlet.get(language, outlet["en"]),
+        "published_at": published_at,
+        "published_display": format_date(published_at, language),
+        "updated_display": format_date(article.updated_at, language),
+        "hero": photo_figure_context(hero, language) if hero else None,
+        "mugshot": photo_figure_context(mugshot, language) if mugshot else None,
+        "body": render_body(article, language),
+        "locator": locator_context(article, language),
+        "tags": list(article.tags.all()),
+        "profile": profile,
+    }

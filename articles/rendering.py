@@ -1,0 +1,241 @@
+"""Story bodies: Markdown source to safe HTML, as a pipeline of pure functions.
+
+    parse_blocks(source)        Markdown text split around embed shortcodes
+    render_markdown(source)     blocks -> sanitised HTML with embed placeholders
+                                (what Article.body_html caches)
+    expand_embeds(html, ctx)    placeholders -> photos, pullquotes, videos …
+    plain_text(source)          the words only, for search, summaries and tests
+
+Shortcodes stand alone on their line:  [[photo 2]], [[pullquote 1]],
+[[video youtube=ID caption="…"]], [[map]], and the container pair
+[[annotation id=footnote1 side=right]] … [[/annotation]] around Markdown.
+[[dateline]] may also stand inside a paragraph; without it the dateline opens
+the first paragraph. The Markdown parser (markdown-it-py) and the sanitiser
+(nh3) are libraries; this module only routes text between them.
+"""
+
+import html
+import json
+import re
+import shlex
+from dataclasses import dataclass, field
+
+import nh3
+from markdown_it import MarkdownIt
+
+# --- parsing ---------------------------------------------------------------
+
+SHORTCODE_LINE = re.compile(r"^\s*\[\[\s*(/?)([a-z][a-z0-9_-]*)\s*(.*?)\]\]\s*$")
+DATELINE_TOKEN = "[[dateline]]"  # noqa: S105 - a shortcode, not a password
+_DATELINE_SENTINEL = "\ue000dateline\ue000"
+CONTAINERS = {"annotation", "styled"}
+
+
+@dataclass(frozen=True)
+class Embed:
+    name: str
+    args: dict
+
+
+@dataclass
+class Container:
+    name: str
+    args: dict
+    children: list = field(default_factory=list)
+
+
+def parse_args(text):
+    """`2 youtube=abc caption="A b"` -> {"_": ["2"], "youtube": "abc", …}.
+
+    Uses shlex for quoting; an unbalanced quote falls back to whitespace split
+    so that a typo shows up on the page instead of breaking it.
+    """
+    try:
+        tokens = shlex.split(text)
+    except ValueError:
+        tokens = text.split()
+    args = {"_": []}
+    for token in tokens:
+        key, sep, value = token.partition("=")
+        if sep and re.fullmatch(r"[A-Za-z_][\w-]*", key):
+            args[key] = value
+        else:
+            args["_"].append(token)
+    return args
+
+
+def parse_blocks(source):
+    """Split `source` into Markdown strings, Embeds and Containers (nested)."""
+    root = Container("root", {})
+    stack = [root]
+    buffer = []
+
+    def flush():
+        if buffer:
+            stack[-1].children.append("\n".join(buffer))
+            buffer.clear()
+
+    for line in (source or "").replace("\r\n", "\n").split("\n"):
+        match = SHORTCODE_LINE.match(line)
+        if not match or match.group(2) == "dateline" and not match.group(1):
+            buffer.append(line)
+            continue
+        closing, name, rest = match.groups()
+        flush()
+        if closing:
+            if len(stack) > 1 and stack[-1].name == name:
+                stack.pop()
+            continue  # a stray closing tag is dropped, not shown to readers
+        if name in CONTAINERS:
+            container = Container(name, parse_args(rest))
+            stack[-1].children.append(container)
+            stack.append(container)
+        else:
+            stack[-1].children.append(Embed(name, parse_args(rest)))
+    flush()
+    return root.children
+
+
+# --- Markdown and sanitising ----------------------------------------------
+
+_markdown = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+
+ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "code", "del", "em", "h2", "h3", "h4",
+    "h5", "h6", "hr", "i", "img", "li", "ol", "p", "pre", "s", "small", "span",
+    "strong", "sub", "sup", "table", "tbody", "td", "th", "thead", "tr", "u", "ul",
+}  # fmt: skip
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "td": {"align"},
+    "th": {"align"},
+}
+ALLOWED_CLASSES = {
+    "a": {"button", "link--project", "link--external"},
+    "p": {"voa__tagline", "voa__source-label", "tagline", "source-label"},
+    "span": {"highlight"},
+}
+
+
+def sanitise(fragment):
+    return nh3.clean(
+        fragment,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        allowed_classes=ALLOWED_CLASSES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener noreferrer",
+    )
+
+
+def markdown_to_safe_html(text):
+    text = text.replace(DATELINE_TOKEN, _DATELINE_SENTINEL)
+    cleaned = sanitise(_markdown.render(text))
+    return cleaned.replace(_DATELINE_SENTINEL, "<nr-dateline></nr-dateline>")
+
+
+def embed_placeholder(embed):
+    payload = html.escape(json.dumps(embed.args, ensure_ascii=False), quote=True)
+    name = html.escape(embed.name)
+    return f'<nr-embed data-name="{name}" data-args="{payload}"></nr-embed>'
+
+
+CONTAINER_CLASSES = {"right", "left", "wide"}
+
+
+def _render_container(container):
+    inner = _render_blocks(container.children)
+    if container.name == "annotation":
+        anchor = re.sub(r"[^\w-]", "", container.args.get("id", ""))
+        side = container.args.get("side", "right")
+        side = side if side in CONTAINER_CLASSES else "right"
+        id_attr = f' id="{anchor}"' if anchor else ""
+        return f'<aside class="annotation annotation--{side}"{id_attr}>{inner}</aside>'
+    style = re.sub(r"[^\w-]", "", container.args.get("class", ""))
+    return f'<div class="styled styled--{style}">{inner}</div>'
+
+
+def _render_blocks(blocks):
+    parts = []
+    for block in blocks:
+        if isinstance(block, str):
+            parts.append(markdown_to_safe_html(block))
+        elif isinstance(block, Embed):
+            parts.append(embed_placeholder(block))
+        else:
+            parts.append(_render_container(block))
+    return "".join(parts)
+
+
+def render_markdown(source):
+    """Body Markdown -> sanitised HTML with <nr-embed> placeholders (cacheable)."""
+    return _render_blocks(parse_blocks(source))
+
+
+# --- expansion at render time ---------------------------------------------
+
+PLACEHOLDER = re.compile(
+    r'<nr-embed data-name="([^"]*)" data-args="([^"]*)"></nr-embed>'
+    r"|<nr-dateline></nr-dateline>"
+)
+FIRST_PARAGRAPH = re.compile(r"<p>")
+
+
+@dataclass
+class EmbedContext:
+    """What embeds may show: the story's placements, pullquotes and dateline."""
+
+    language: str
+    handlers: dict
+    dateline_html: str = ""
+    data: dict = field(default_factory=dict)
+
+
+def expand_embeds(body_html, context):
+    """Replace placeholders by `context.handlers[name](args, context)`.
+
+    An unknown name goes to the "generic" handler; nothing from the args is
+    ever written unescaped, handlers render through autoescaping templates.
+    """
+    used_dateline = False
+
+    def replace(match):
+        nonlocal used_dateline
+        if match.group(1) is None:
+            used_dateline = True
+            return context.dateline_html
+        name = html.unescape(match.group(1))
+        try:
+            args = json.loads(html.unescape(match.group(2)))
+        except ValueError:
+            args = {"_": []}
+        handler = context.handlers.get(name) or context.handlers["generic"]
+        return handler(name, args, context)
+
+    expanded = PLACEHOLDER.sub(replace, body_html or "")
+    if not used_dateline and context.dateline_html:
+        expanded = FIRST_PARAGRAPH.sub("<p>" + context.dateline_html, expanded, count=1)
+    return expanded
+
+
+# --- plain text ------------------------------------------------------------
+
+_WHITESPACE = re.compile(r"\s+")
+
+
+def plain_text(source):
+    """The readable words of a body, without markup or embeds."""
+    words = []
+    for block in _flatten(parse_blocks(source)):
+        rendered = _markdown.render(block.replace(DATELINE_TOKEN, ""))
+        words.append(html.unescape(nh3.clean(rendered, tags=set())))
+    return _WHITESPACE.sub(" ", " ".join(words)).strip()
+
+
+def _flatten(blocks):
+    for block in blocks:
+        if isinstance(block, str):
+            yield block
+        elif isinstance(block, Container):
+            yield from _flatten(block.children)

@@ -1,0 +1,64 @@
+"""Publishing and withdrawing a language version: explicit, validated, atomic."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from articles.languages import LANGUAGE_CODES, field_name, localized
+from articles.models import Article, Status
+from articles.slugs import save_with_unique_slug, slugify_unicode
+
+
+def _check_language(language):
+    if language not in LANGUAGE_CODES:
+        raise ValueError(f"Unknown language {language!r}")
+
+
+@transaction.atomic
+def publish(article, language, when=None):
+    """Publish `language` of `article` (now, or at `when`); ValidationError if unfit."""
+    _check_language(language)
+    setattr(article, field_name("status", language), Status.PUBLISHED)
+    if when is not None or localized(article, "published_at", language) is None:
+        setattr(article, field_name("published_at", language), when or timezone.now())
+    article.full_clean(validate_unique=False, validate_constraints=False)
+    article.save()
+    return article
+
+
+@transaction.atomic
+def unpublish(article, language):
+    """Return `language` to draft; the page answers 404 at once."""
+    _check_language(language)
+    setattr(article, field_name("status", language), Status.DRAFT)
+    article.save()
+    return article
+
+
+def publish_many(articles, language):
+    """Publish each story on its own; return (published, {story: reasons})."""
+    done, refused = [], {}
+    for article in articles:
+        try:
+            publish(article, language)
+        except ValidationError as error:
+            refused[article] = "; ".join(error.messages)
+        else:
+            done.append(article)
+    return done, refused
+
+
+def slug_base(article):
+    return slugify_unicode(article.title_en or article.title_km or "") or "story"
+
+
+def save_new_article(article):
+    """First save of a story: a slug from its title, unique in its section."""
+    if article.slug:
+        article.save()
+        return article
+    taken = Article.objects.filter(section=article.section)
+    save_with_unique_slug(
+        article, slug_base(article), lambda slug: taken.filter(slug=slug).exists()
+    )
+    return article

@@ -1,0 +1,57 @@
+"""Reader-facing text in every language (django-modeltranslation).
+
+`status` and `published_at` are registered too: each language is published on
+its own. fallback_undefined keeps an explicit Khmer "draft" or empty Khmer
+field from ever reading as the English value.
+"""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Article, Author, PersonProfile, PhotoPlacement, Pullquote, Section
+
+
+@register(Article)
+class ArticleTranslationOptions(TranslationOptions):
+    fields = (
+        "title",
+        "summary",
+        "body",
+        "body_html",
+        "dateline",
+        "map_pin",
+        "editors_note",
+        "status",
+        "published_at",
+    )
+    fallback_languages = {"default": ()}
+    fallback_undefined = {"status": None, "published_at": None}
+
+
+@register(Section)
+class SectionTranslationOptions(TranslationOptions):
+    fields = ("name", "slug")
+    fallback_languages = {"default": ()}
+
+
+@register(Author)
+class AuthorTranslationOptions(TranslationOptions):
+    fields = ("display_name",)
+    fallback_languages = {"default": ()}
+
+
+@register(PhotoPlacement)
+class PhotoPlacementTranslationOptions(TranslationOptions):
+    fields = ("caption",)
+    fallback_languages = {"default": ()}
+
+
+@register(Pullquote)
+class PullquoteTranslationOptions(TranslationOptions):
+    fields = ("text", "attribution")
+    fallback_languages = {"default": ()}
+
+
+@register(PersonProfile)
+class PersonProfileTranslationOptions(TranslationOptions):
+    fields = ("persona", "name", "occupation", "party")
+    fallback_languages = {"default": ()}

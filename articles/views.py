@@ -1,0 +1,62 @@
+"""Public pages. What readers may see is decided by Article.objects.published()."""
+
+from django.conf import settings
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.translation import get_language
+from django.views.decorators.http import require_safe
+
+from articles.languages import field_name, language_label, other_languages
+from articles.models import Article
+from articles.presentation import article_page_context
+
+PAGE_SIZE = 30
+
+
+def current_language():
+    return (get_language() or "en")[:2]
+
+
+@require_safe
+def article_index(request):
+    language = current_language()
+    articles = (
+        Article.objects.published(language)
+        .select_related("section")
+        .order_by(f"-{field_name('published_at', language)}", "-pk")[:PAGE_SIZE]
+    )
+    return render(
+        request,
+        "articles/article_index.html",
+        {"articles": articles, "language": language},
+    )
+
+
+@require_safe
+def article_detail(request, section_slug, slug):
+    language = current_language()
+    section_match = Q(**{f"section__{field_name('slug', language)}": section_slug}) | Q(
+        section__slug_en=section_slug
+    )
+    article = (
+        Article.objects.published(language)
+        .for_page()
+        .filter(section_match, slug=slug)
+        .first()
+    )
+    if article is None:
+        raise Http404("No published story at this address in this language.")
+    context = article_page_context(article, language)
+    context["translations"] = [
+        {
+            "language": other,
+            "url": article.get_absolute_url(other),
+            "read_label": settings.NEWSROOM["READ_IN_LABEL"]
+            .get(language, settings.NEWSROOM["READ_IN_LABEL"]["en"])
+            .format(language=language_label(other, language)),
+        }
+        for other in other_languages(language)
+        if article.is_published_in(other)
+    ]
+    return render(request, "articles/article_detail.html", context)

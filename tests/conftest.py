@@ -1,0 +1,37 @@
+import os
+from pathlib import Path
+
+import pytest
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+VOA_FIXTURES = SHARED / "fixtures" / "voa"
+SEEDS = SHARED / "seeds"
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    """Uploads of a test land in its own folder, never in the checkout."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def voa_fixtures():
+    """../shared/fixtures/voa, required in CI, skipped with a reason elsewhere."""
+    if VOA_FIXTURES.is_dir():
+        return VOA_FIXTURES
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"CI needs the VOA archive sample at {VOA_FIXTURES}")
+    pytest.skip(f"the VOA archive sample is not at {VOA_FIXTURES}")
+
+
+@pytest.fixture
+def editor(django_user_model):
+    return django_user_model.objects.create_superuser(
+        "editor", "editor@example.org", "correct horse battery staple"
+    )
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
