@@ -101,7 +101,7 @@ def render_body(article, language):
     context = EmbedContext(
         language=language,
         handlers=HANDLERS,
-        dateline_html=format_html('<span class="dateline">{}</span> ', dateline)
+        dateline_html=format_html('<span class="dateline">{}</span>', dateline)
         if dateline
         else "",
         data={

@@ -71,9 +71,9 @@ def parse_blocks(source):
     buffer = []
 
     def flush():
-        if buffer:
+        if any(line.strip() for line in buffer):
             stack[-1].children.append("\n".join(buffer))
-            buffer.clear()
+        buffer.clear()
 
     for line in (source or "").replace("\r\n", "\n").split("\n"):
         match = SHORTCODE_LINE.match(line)
@@ -215,7 +215,9 @@ def expand_embeds(body_html, context):
 
     expanded = PLACEHOLDER.sub(replace, body_html or "")
     if not used_dateline and context.dateline_html:
-        expanded = FIRST_PARAGRAPH.sub("<p>" + context.dateline_html, expanded, count=1)
+        expanded = FIRST_PARAGRAPH.sub(
+            "<p>" + context.dateline_html + " ", expanded, count=1
+        )
     return expanded
 
 

@@ -1,6 +1,7 @@
 """The photo library in the admin."""
 
 from django.contrib import admin
+from django.db import models
 from django.utils.html import format_html
 from modeltranslation.admin import TabbedTranslationAdmin
 
@@ -19,6 +20,7 @@ def thumbnail_html(photo, height=60):
 
 @admin.register(Photo)
 class PhotoAdmin(TabbedTranslationAdmin):
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ("thumbnail", "short_cutline", "credit", "source", "rights_label")
     list_filter = ("rights", "source")
     search_fields = ("cutline_en", "cutline_km", "alt_text_en", "credit", "source")

@@ -1,6 +1,5 @@
 """Photos: a local file or a remote original, with cutline, credit and rights."""
 
-from django.core.exceptions import ValidationError
 from django.db import models
 
 from .rights import MAY_SYNDICATE, NO_SYNDICATION, default_rights_for_source
@@ -69,10 +68,6 @@ class Photo(models.Model):
     def __str__(self):
         label = self.cutline or self.alt_text or self.source_url or self.image.name
         return (label[:60] + "…") if len(label) > 60 else label
-
-    def clean(self):
-        if not self.image and not self.source_url:
-            raise ValidationError("Upload an image file or give a remote URL.")
 
     @property
     def url(self):
