@@ -22,8 +22,10 @@ def _number(args):
 
 def photo_figure_context(placement, language):
     photo = placement.photo
-    caption = localized(placement, "caption", language) or localized(
-        photo, "cutline", language
+    caption = (
+        localized(placement, "caption", language)
+        or localized(photo, "cutline", language)
+        or ""
     )
     return {
         "placement": placement,

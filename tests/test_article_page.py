@@ -221,3 +221,15 @@ def test_page_query_count_does_not_grow_with_content(
         counts.append(len(captured))
     assert counts[0] == counts[1]
     assert response.content.decode().count('class="pullquote"') == 10
+
+
+def test_photo_without_a_caption_in_this_language_shows_only_its_credit(client):
+    article = ArticleFactory(published=True, body_km="[[photo 1]]")
+    PhotoPlacementFactory(
+        article=article,
+        position=1,
+        photo=PhotoFactory(cutline_km=None, credit="Samrang Pring", source="Reuters"),
+    )
+    page = soup_of(client.get(article.get_absolute_url("km")))
+    caption = page.select_one("figure.photo figcaption").get_text(" ", strip=True)
+    assert caption == "(Samrang Pring | Reuters)"
