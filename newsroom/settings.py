@@ -121,6 +121,8 @@ MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_LANGUAGES = ("en", "km")
 # No silent fallback: a Khmer field left empty stays empty on the Khmer page.
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ()}
+# The tabbed English/Khmer admin needs jQuery UI: served from here, never a CDN.
+JQUERY_UI_URL = "vendor/jquery-ui/jquery-ui.min.js"
 TIME_ZONE = "Asia/Phnom_Penh"
 USE_I18N = True
 USE_TZ = True

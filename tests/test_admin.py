@@ -266,3 +266,11 @@ def test_photo_without_file_or_url_is_refused(editor_client):
     assert response.status_code == 200
     assert "Upload an image file or give a remote URL." in errors_in(response)
     assert Photo.objects.count() == 0
+
+
+def test_admin_assets_are_served_locally(editor_client):
+    """The tabbed form works offline: no script comes from another host."""
+    page = BeautifulSoup(editor_client.get(ARTICLE_ADD).content.decode(), "html.parser")
+    sources = [tag["src"] for tag in page.find_all("script", src=True)]
+    assert any("jquery-ui.min.js" in src for src in sources)
+    assert all(src.startswith(("/static/", "/admin/")) for src in sources), sources
