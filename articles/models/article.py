@@ -59,6 +59,21 @@ YOUTUBE_ID = RegexValidator(
 )
 
 
+def coordinate_field(name, limit):
+    """A nullable decimal degree, refused in plain words outside ±limit."""
+    message = f"{name} must be between -{limit} and {limit} degrees."
+    return models.DecimalField(
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[
+            MinValueValidator(-limit, message),
+            MaxValueValidator(limit, message),
+        ],
+    )
+
+
 class Article(models.Model):
     title = models.CharField(max_length=300, blank=True)
     slug = models.SlugField(
@@ -86,26 +101,8 @@ class Article(models.Model):
     dateline = models.CharField(max_length=100, blank=True)
     location_name = models.CharField("location", max_length=200, blank=True)
     map_pin = models.CharField("map pin label", max_length=200, blank=True)
-    latitude = models.DecimalField(
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[
-            MinValueValidator(-90, "Latitude must be between -90 and 90 degrees."),
-            MaxValueValidator(90, "Latitude must be between -90 and 90 degrees."),
-        ],
-    )
-    longitude = models.DecimalField(
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[
-            MinValueValidator(-180, "Longitude must be between -180 and 180 degrees."),
-            MaxValueValidator(180, "Longitude must be between -180 and 180 degrees."),
-        ],
-    )
+    latitude = coordinate_field("Latitude", 90)
+    longitude = coordinate_field("Longitude", 180)
     status = models.CharField(
         max_length=20, choices=Status.choices, default=Status.DRAFT
     )
