@@ -56,3 +56,14 @@ def test_root_redirects_to_english(client):
     response = client.get("/")
     assert response.status_code == 302
     assert response.url == "/en/"
+
+
+@pytest.mark.django_db
+def test_standard_sections_exist_in_both_languages():
+    from articles.models import Section
+
+    feature = Section.objects.get(slug_en="feature")
+    assert feature.name_km == "អត្ថបទពិសេស"
+    assert (
+        Section.objects.filter(slug_en__in=["mainbar", "profile", "data"]).count() == 3
+    )
