@@ -9,12 +9,17 @@ def form_data(response, form_id="article_form"):
     data = {}
     for field in form.find_all(["input", "textarea", "select"]):
         name = field.get("name")
-        if not name or field.name == "input" and field.get("type") in {
-            "submit",
-            "button",
-            "file",
-            "datetime-local",
-        }:
+        if (
+            not name
+            or field.name == "input"
+            and field.get("type")
+            in {
+                "submit",
+                "button",
+                "file",
+                "datetime-local",
+            }
+        ):
             continue
         if field.name == "textarea":
             data[name] = field.text.removeprefix("\n")

@@ -84,7 +84,9 @@ def test_reporter_creates_a_story_and_owns_it(client, reporter):
 
 
 @pytest.mark.django_db
-def test_reporter_cannot_publish_by_posting_the_change_form(client, reporter, own_story):
+def test_reporter_cannot_publish_by_posting_the_change_form(
+    client, reporter, own_story
+):
     client.force_login(reporter)
     data = form_data(client.get(change_url(own_story)))
     assert "status_en" not in data  # not even in the form
@@ -173,7 +175,9 @@ def test_reporter_cannot_edit_a_story_once_ready_or_published(
 def test_translator_form_has_only_the_assigned_language(client, translator):
     article = ArticleFactory(title_km="", body_km="")
     BylineFactory(article=article)
-    AssignmentFactory(article=article, user=translator, role="translator", language="km")
+    AssignmentFactory(
+        article=article, user=translator, role="translator", language="km"
+    )
     client.force_login(translator)
     response = client.get(change_url(article))
     form_fields = set(response.context["adminform"].form.fields)
@@ -198,7 +202,9 @@ def test_translator_form_has_only_the_assigned_language(client, translator):
 @pytest.mark.django_db
 def test_translator_submits_but_cannot_approve_or_publish(translator):
     article = ArticleFactory()
-    AssignmentFactory(article=article, user=translator, role="translator", language="km")
+    AssignmentFactory(
+        article=article, user=translator, role="translator", language="km"
+    )
     perform("submit", article, "km", translator)
     with pytest.raises(TransitionError):
         perform("submit", article, "en", translator)

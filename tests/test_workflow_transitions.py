@@ -19,7 +19,9 @@ def desk_editor(make_user):
 
 
 @pytest.mark.django_db
-def test_full_life_of_the_english_version(desk_editor, django_capture_on_commit_callbacks):
+def test_full_life_of_the_english_version(
+    desk_editor, django_capture_on_commit_callbacks
+):
     article = ArticleFactory()
     before = content_version()
     steps = ["submit", "approve", "publish", "withdraw"]
@@ -98,9 +100,7 @@ REFUSED = [
 def test_invalid_transitions_are_refused_and_change_nothing(desk_editor, name, state):
     article = ArticleFactory(status_en=state)
     with pytest.raises(TransitionError) as refused:
-        perform(
-            name, article, "en", desk_editor, when=timezone.now() + timedelta(1)
-        )
+        perform(name, article, "en", desk_editor, when=timezone.now() + timedelta(1))
     assert Status(state).label.lower() in str(refused.value)
     article.refresh_from_db()
     assert (article.status_en, article.version) == (state, 0)
