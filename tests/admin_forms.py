@@ -24,8 +24,13 @@ def form_data(response, form_id="article_form"):
         if field.name == "textarea":
             data[name] = field.text.removeprefix("\n")
         elif field.name == "select":
-            chosen = field.find_all("option", selected=True)
-            data[name] = chosen[0].get("value", "") if chosen else ""
+            chosen = [
+                o.get("value", "") for o in field.find_all("option", selected=True)
+            ]
+            if field.has_attr("multiple"):
+                data[name] = chosen
+            else:
+                data[name] = chosen[0] if chosen else ""
         elif field.get("type") in {"checkbox", "radio"}:
             if field.has_attr("checked"):
                 data[name] = field.get("value", "on")
