@@ -266,3 +266,28 @@ def test_permission_matrix_through_the_admin(
     )
     article.refresh_from_db()
     assert (article.status_km != state) is allowed
+
+
+@pytest.mark.django_db
+def test_panel_offers_only_the_users_own_actions(client, reporter, own_story):
+    client.force_login(reporter)
+    page = client.get(change_url(own_story)).content.decode()
+    assert 'value="submit:en"' in page
+    assert 'value="publish:en"' not in page
+
+
+@pytest.mark.django_db
+def test_editor_panel_offers_publish_and_schedule(client, desk_editor):
+    article = ArticleFactory(status_en=Status.READY)
+    client.force_login(desk_editor)
+    page = client.get(change_url(article)).content.decode()
+    assert 'value="publish:en"' in page
+    assert 'name="schedule_at_en"' in page
+    assert 'value="approve:km"' not in page  # Khmer is a draft
+
+
+@pytest.mark.django_db
+def test_no_pending_migrations():
+    from django.core.management import call_command
+
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)

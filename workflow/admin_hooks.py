@@ -28,23 +28,15 @@ from articles.languages import LANGUAGE_CODES, field_name, localized
 from articles.models import Article, Status
 from workflow import audit, locks, outdated, revisions, roles
 from workflow.models import Assignment, Revision
-from workflow.revisions import LANGUAGE_NAMES, TRANSLATED
+from workflow.revisions import (
+    LANGUAGE_NAMES,
+    SHARED_FIELDS,
+    STATE_FIELDS,
+    TRANSLATED,
+)
 from workflow.transitions import ACTIONS, TransitionError, available_actions, perform
 from workflow.versioning import EditConflict, claim_version
 
-STATE_FIELDS = tuple(
-    field_name(base, code)
-    for base in ("status", "published_at")
-    for code in LANGUAGE_CODES
-)
-SHARED_FIELDS = tuple(
-    name
-    for name in revisions.CONTENT_FIELDS
-    if name not in revisions.STATE_FIELDS
-    and not any(
-        name == field_name(base, c) for base in TRANSLATED for c in LANGUAGE_CODES
-    )
-) + ("tags",)
 BULK_ACTIONS = ("submit", "approve", "publish", "withdraw")
 
 

@@ -192,8 +192,7 @@ class AuditEntry(models.Model):
 
     class Action(models.TextChoices):
         PUBLISH = "publish", "Publish"
-        UNPUBLISH = "unpublish", "Unpublish"
-        WITHDRAW = "withdraw", "Withdraw"
+        WITHDRAW = "withdraw", "Unpublish (withdraw)"
         SCHEDULE = "schedule", "Schedule"
         UNSCHEDULE = "unschedule", "Unschedule"
         DELETE = "delete", "Delete"

@@ -6,7 +6,12 @@ from. If the other language is published and its text now differs from that
 base, the translation is out of date in exactly those fields.
 """
 
-from articles.languages import LANGUAGE_CODES, localized, other_languages
+from articles.languages import (
+    LANGUAGE_CODES,
+    field_name,
+    localized,
+    other_languages,
+)
 from articles.models import Status
 from workflow.models import TranslationBase
 
@@ -36,7 +41,7 @@ def edited_languages(changed_fields):
     return [
         code
         for code in LANGUAGE_CODES
-        if any(f"{name}_{code}" in changed_fields for name in TRACKED)
+        if any(field_name(name, code) in changed_fields for name in TRACKED)
     ]
 
 

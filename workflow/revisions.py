@@ -14,7 +14,7 @@ from django.core import serializers
 from django.db import transaction
 from modeltranslation.translator import translator
 
-from articles.languages import LANGUAGE_CODES
+from articles.languages import LANGUAGE_CODES, field_name
 from articles.models import Article, Byline, PersonProfile, PhotoPlacement, Pullquote
 from workflow import audit
 from workflow.models import Revision
@@ -23,13 +23,25 @@ from workflow.versioning import claim_version
 LANGUAGE_NAMES = {"en": "English", "km": "Khmer"}
 TRANSLATED = tuple(translator.get_options_for_model(Article).fields)
 # Publication state changes only through transitions, never through a restore.
-STATE_FIELDS = {
-    f"{base}_{code}" for base in ("status", "published_at") for code in LANGUAGE_CODES
+STATE_FIELDS = tuple(
+    field_name(base, code)
+    for base in ("status", "published_at")
+    for code in LANGUAGE_CODES
+)
+LOCALIZED_FIELDS = {
+    field_name(base, code): (base, code)
+    for base in TRANSLATED
+    for code in LANGUAGE_CODES
 }
 CONTENT_FIELDS = tuple(
     f.name
     for f in Article._meta.concrete_fields
     if f.editable and not f.primary_key and f.name not in TRANSLATED
+)
+# Fields of the story in no language: only who edits the whole story changes them.
+SHARED_FIELDS = (
+    *(name for name in CONTENT_FIELDS if name not in LOCALIZED_FIELDS),
+    "tags",
 )
 # related name → model; each row is stored without its article and pk.
 RELATED = {
@@ -87,11 +99,10 @@ def ensure_baseline(article):
 
 
 def field_label(name):
-    for base in TRANSLATED:
-        for code in LANGUAGE_CODES:
-            if name == f"{base}_{code}":
-                verbose = Article._meta.get_field(base).verbose_name
-                return f"{verbose.capitalize()} ({LANGUAGE_NAMES.get(code, code)})"
+    if name in LOCALIZED_FIELDS:
+        base, code = LOCALIZED_FIELDS[name]
+        verbose = Article._meta.get_field(base).verbose_name
+        return f"{verbose.capitalize()} ({LANGUAGE_NAMES.get(code, code)})"
     if name in {f.name for f in Article._meta.fields}:
         return Article._meta.get_field(name).verbose_name.capitalize()
     return name.capitalize()
