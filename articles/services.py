@@ -18,11 +18,13 @@ def _check_language(language):
 def publish(article, language, when=None):
     """Publish `language` of `article` (now, or at `when`); ValidationError if unfit."""
     _check_language(language)
+    previous = localized(article, "status", language)
     setattr(article, field_name("status", language), Status.PUBLISHED)
     if when is not None or localized(article, "published_at", language) is None:
         setattr(article, field_name("published_at", language), when or timezone.now())
     article.full_clean(validate_unique=False, validate_constraints=False)
     article.save()
+    _record_in_workflow(article, language, previous)
     return article
 
 
@@ -30,9 +32,18 @@ def publish(article, language, when=None):
 def unpublish(article, language):
     """Return `language` to draft; the page answers 404 at once."""
     _check_language(language)
+    previous = localized(article, "status", language)
     setattr(article, field_name("status", language), Status.DRAFT)
     article.save()
+    _record_in_workflow(article, language, previous)
     return article
+
+
+def _record_in_workflow(article, language, previous):
+    """Version, revision, audit entry and cache bump, as for an admin transition."""
+    from workflow.transitions import record_direct  # workflow builds on articles
+
+    record_direct(article, language, previous)
 
 
 def publish_many(articles, language):

@@ -133,3 +133,26 @@ def test_foundation_services_keep_working():
     assert Article.objects.published("en").get() == article
     services.unpublish(article, "en")
     assert not Article.objects.published("en").exists()
+
+
+@pytest.mark.django_db
+def test_foundation_services_leave_the_same_trail():
+    article = ArticleFactory(title_en="Imported")
+    stale = Article.objects.get(pk=article.pk)
+    perform("submit", article, "en", None)  # version 1, revision 1
+    services.publish(stale, "en")  # a stale copy still says version 0
+    stale.refresh_from_db()
+    assert stale.version == 2  # never back to an old number
+    services.unpublish(stale, "en")
+    log = stale.transitions.order_by("at", "pk")
+    assert [(t.from_status, t.to_status) for t in log] == [
+        (Status.DRAFT, Status.IN_REVIEW),
+        (Status.DRAFT, Status.PUBLISHED),  # as the caller's copy saw it
+        (Status.PUBLISHED, Status.DRAFT),
+    ]
+    assert list(stale.revisions.values_list("version", flat=True)) == [3, 2, 1]
+    assert list(
+        AuditEntry.objects.filter(article=stale)
+        .order_by("pk")
+        .values_list("action", "actor_name")
+    ) == [("publish", "system"), ("unpublish", "system")]

@@ -192,7 +192,8 @@ class AuditEntry(models.Model):
 
     class Action(models.TextChoices):
         PUBLISH = "publish", "Publish"
-        WITHDRAW = "withdraw", "Unpublish (withdraw)"
+        UNPUBLISH = "unpublish", "Unpublish (back to draft)"
+        WITHDRAW = "withdraw", "Withdraw"
         SCHEDULE = "schedule", "Schedule"
         UNSCHEDULE = "unschedule", "Unschedule"
         DELETE = "delete", "Delete"

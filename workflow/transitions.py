@@ -10,6 +10,7 @@ changes. Nothing here happens inside Article.save().
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 
 from articles.languages import LANGUAGE_CODES, field_name, localized
@@ -102,6 +103,19 @@ ACTIONS = {
 }
 
 
+# What articles.services.unpublish does: straight back to draft, outside the
+# state machine (the importer and scripts use it); recorded like the others.
+UNPUBLISH = _action(
+    "unpublish",
+    "Unpublish",
+    {Status.PUBLISHED},
+    Status.DRAFT,
+    permission="publish_story",
+    audit_action=audit.Action.UNPUBLISH,
+    public=True,
+)
+
+
 def available_actions(user, article, language):
     """The actions `user` may take now on `language` of `article`."""
     status = localized(article, "status", language)
@@ -188,6 +202,26 @@ def perform(name, article, language, user=None, when=None, note=""):
         )
         record(article, language, status, action, user, note)
     return article
+
+
+def record_direct(article, language, from_status, user=None):
+    """Record a publish/unpublish made by articles.services (importer, scripts).
+
+    Those functions keep their own rules; this gives their changes the same
+    trail as a transition: a new version, a Transition, a Revision, an audit
+    entry and a cache bump.
+    """
+    to_status = localized(article, "status", language)
+    if to_status == from_status:
+        return
+    action = ACTIONS["publish"] if to_status == Status.PUBLISHED else UNPUBLISH
+    # The caller's save() wrote its in-memory version, which may be stale:
+    # move past every version already handed out, so open forms are refused.
+    current = Article.objects.values_list("version", flat=True).get(pk=article.pk)
+    latest = article.revisions.aggregate(latest=Max("version"))["latest"] or 0
+    article.version = max(current, latest) + 1
+    Article.objects.filter(pk=article.pk).update(version=article.version)
+    record(article, language, from_status, action, user)
 
 
 def record(article, language, from_status, action, user, note=""):

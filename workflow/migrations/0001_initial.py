@@ -39,7 +39,8 @@ class Migration(migrations.Migration):
                     models.CharField(
                         choices=[
                             ("publish", "Publish"),
-                            ("withdraw", "Unpublish (withdraw)"),
+                            ("unpublish", "Unpublish (back to draft)"),
+                            ("withdraw", "Withdraw"),
                             ("schedule", "Schedule"),
                             ("unschedule", "Unschedule"),
                             ("delete", "Delete"),
