@@ -152,7 +152,7 @@ def _state_badge(article, language):
         when = localized(article, "published_at", language)
         if when and when > timezone.now():
             return format_html('<span title="{}">⏲ scheduled</span>', when)
-        return format_html('<strong style="color:#1a7f37">● published</strong>')
+        return format_html('<strong style="color:#1a7f37">● {}</strong>', "published")
     return format_html(
         '<span style="color:#888">○ {}</span>', Status(status).label.lower()
     )

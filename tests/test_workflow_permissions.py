@@ -291,3 +291,19 @@ def test_no_pending_migrations():
     from django.core.management import call_command
 
     call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+@pytest.mark.django_db
+def test_editor_bulk_publish_reports_refusals(client, desk_editor):
+    ready = ArticleFactory(status_en=Status.READY)
+    draft = ArticleFactory(status_en=Status.DRAFT)
+    client.force_login(desk_editor)
+    response = client.post(
+        reverse("admin:articles_article_changelist"),
+        {"action": "publish_en", "_selected_action": [ready.pk, draft.pk]},
+        follow=True,
+    )
+    text = response.content.decode()
+    assert "Publish now: 1 English version(s)." in text
+    assert "only applies to a version that is" in text
+    assert list(Article.objects.published("en")) == [ready]
