@@ -1,6 +1,6 @@
 """The editors' admin: tabbed English/Khmer forms, ordered inlines, bulk actions."""
 
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.forms import BaseInlineFormSet
@@ -23,8 +23,9 @@ from articles.models import (
     Section,
     Status,
 )
-from articles.services import publish_many, save_new_article, unpublish
+from articles.services import save_new_article
 from media_assets.admin import thumbnail_html
+from workflow.admin_hooks import WorkflowAdminMixin, workflow_actions
 
 LANGUAGE_NAMES = {"en": "English", "km": "Khmer"}
 
@@ -151,50 +152,14 @@ def _state_badge(article, language):
         when = localized(article, "published_at", language)
         if when and when > timezone.now():
             return format_html('<span title="{}">⏲ scheduled</span>', when)
-        return format_html('<strong style="color:#1a7f37">{}</strong>', "● published")
-    return format_html('<span style="color:#888">{}</span>', "○ draft")
-
-
-def _language_actions():
-    """publish_en, unpublish_km …: one bulk action per language and direction."""
-    actions = []
-    for code in LANGUAGE_CODES:
-
-        def publish_action(modeladmin, request, queryset, code=code):
-            done, refused = publish_many(queryset, code)
-            if done:
-                modeladmin.message_user(
-                    request, f"Published {len(done)} {LANGUAGE_NAMES[code]} version(s)."
-                )
-            for article, reason in refused.items():
-                modeladmin.message_user(
-                    request,
-                    f"“{article}” was not published in {LANGUAGE_NAMES[code]}: "
-                    f"{reason}",
-                    messages.ERROR,
-                )
-
-        def unpublish_action(modeladmin, request, queryset, code=code):
-            for article in queryset:
-                unpublish(article, code)
-            modeladmin.message_user(
-                request,
-                f"Returned {queryset.count()} {LANGUAGE_NAMES[code]} version(s) "
-                "to draft.",
-            )
-
-        publish_action.__name__ = f"publish_{code}"
-        publish_action.short_description = f"Publish the {LANGUAGE_NAMES[code]} version"
-        unpublish_action.__name__ = f"unpublish_{code}"
-        unpublish_action.short_description = (
-            f"Unpublish the {LANGUAGE_NAMES[code]} version"
-        )
-        actions += [publish_action, unpublish_action]
-    return actions
+        return format_html('<strong style="color:#1a7f37">● {}</strong>', "published")
+    return format_html(
+        '<span style="color:#888">○ {}</span>', Status(status).label.lower()
+    )
 
 
 @admin.register(Article)
-class ArticleAdmin(TabbedTranslationAdmin):
+class ArticleAdmin(WorkflowAdminMixin, TabbedTranslationAdmin):
     list_display = (
         "headline",
         "section",
@@ -221,7 +186,7 @@ class ArticleAdmin(TabbedTranslationAdmin):
     )
     date_hierarchy = "created_at"
     inlines = (BylineInline, PhotoPlacementInline, PullquoteInline, PersonProfileInline)
-    actions = _language_actions()
+    actions = workflow_actions()
     readonly_fields = ("public_links", "created_at", "updated_at")
     fieldsets = (
         (None, {"fields": ("title", "slug", "section", "layout", "summary", "body")}),

@@ -1,6 +1,5 @@
 """Publishing and withdrawing a language version: explicit, validated, atomic."""
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -18,11 +17,13 @@ def _check_language(language):
 def publish(article, language, when=None):
     """Publish `language` of `article` (now, or at `when`); ValidationError if unfit."""
     _check_language(language)
+    previous = localized(article, "status", language)
     setattr(article, field_name("status", language), Status.PUBLISHED)
     if when is not None or localized(article, "published_at", language) is None:
         setattr(article, field_name("published_at", language), when or timezone.now())
     article.full_clean(validate_unique=False, validate_constraints=False)
     article.save()
+    _record_in_workflow(article, language, previous)
     return article
 
 
@@ -30,22 +31,18 @@ def publish(article, language, when=None):
 def unpublish(article, language):
     """Return `language` to draft; the page answers 404 at once."""
     _check_language(language)
+    previous = localized(article, "status", language)
     setattr(article, field_name("status", language), Status.DRAFT)
     article.save()
+    _record_in_workflow(article, language, previous)
     return article
 
 
-def publish_many(articles, language):
-    """Publish each story on its own; return (published, {story: reasons})."""
-    done, refused = [], {}
-    for article in articles:
-        try:
-            publish(article, language)
-        except ValidationError as error:
-            refused[article] = "; ".join(error.messages)
-        else:
-            done.append(article)
-    return done, refused
+def _record_in_workflow(article, language, previous):
+    """Version, revision, audit entry and cache bump, as for an admin transition."""
+    from workflow.transitions import record_direct  # workflow builds on articles
+
+    record_direct(article, language, previous)
 
 
 def slug_base(article):

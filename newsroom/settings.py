@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "media_assets",
     "articles",
+    "workflow",
 ]
 
 MIDDLEWARE = [

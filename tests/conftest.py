@@ -35,3 +35,14 @@ def editor(django_user_model):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture
+def make_user(db):
+    """make_user("Reporter") → a staff user in that workflow role."""
+    from tests.factories import UserFactory
+
+    def make(role, username=None):
+        return UserFactory(username=username or role.lower(), roles=[role])
+
+    return make

@@ -138,3 +138,33 @@ class PullquoteFactory(factory.django.DjangoModelFactory):
     position = factory.Sequence(lambda n: n + 1)
     text_en = "“If we don’t go campaign the boss will notice.”"
     text_km = "«បើ​សិន​ជា​យើង​មិន​ចូល​រួម​ឃោសនា​ទេ មេ​នឹង​ចំណាំ​មុខ»"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    """A staff user; `roles=["Editor"]` puts them in the workflow's groups."""
+
+    class Meta:
+        model = "auth.User"
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
+    is_staff = True
+
+    @factory.post_generation
+    def roles(self, create, extracted, **kwargs):
+        if create and extracted:
+            from django.contrib.auth.models import Group
+
+            self.groups.add(*Group.objects.filter(name__in=extracted))
+
+
+class AssignmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "workflow.Assignment"
+
+    article = factory.SubFactory(ArticleFactory)
+    user = factory.SubFactory(UserFactory)
+    role = "reporter"
+    language = ""

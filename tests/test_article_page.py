@@ -215,7 +215,8 @@ def test_page_query_count_does_not_grow_with_content(
     small, large = _story_with(1), _story_with(10)
     counts = []
     for article in (small, large):
-        with django_assert_num_queries(5) as captured:
+        # story, bylines, placements, pullquotes, tags, corrections
+        with django_assert_num_queries(6) as captured:
             response = client.get(article.get_absolute_url(language))
         assert response.status_code == 200
         counts.append(len(captured))

@@ -18,7 +18,11 @@ from articles.rendering import render_markdown
 
 class Status(models.TextChoices):
     DRAFT = "draft", "Draft"
+    IN_REVIEW = "in_review", "In review"
+    READY = "ready", "Ready"
+    SCHEDULED = "scheduled", "Scheduled"
     PUBLISHED = "published", "Published"
+    WITHDRAWN = "withdrawn", "Withdrawn"
 
 
 class Layout(models.TextChoices):
@@ -119,6 +123,8 @@ class Article(models.Model):
     tags = TaggableManager(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField("last updated", auto_now=True)
+    # Optimistic concurrency: workflow saves check it in the UPDATE's WHERE.
+    version = models.PositiveIntegerField(default=0, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
