@@ -60,6 +60,22 @@ def _selected(site_dir, files, all_files):
     return chosen
 
 
+def _unique_addresses(posts, selected, report):
+    """Two posts with one legacy address cannot both redirect: the later one fails."""
+    kept, seen = [], set()
+    for post in posts:
+        if post.legacy_path in seen:
+            if post.path in selected:
+                report.fail(
+                    post.source_path,
+                    f"another post already has the address {post.legacy_path}",
+                )
+            continue
+        seen.add(post.legacy_path)
+        kept.append(post)
+    return kept
+
+
 def _name_book(posts):
     entries = []
     for post in posts:
@@ -113,6 +129,7 @@ def import_site(
             if path in selected:
                 report.fail(error.path, error.reason)
     report.posts_read = sum(1 for p in all_files if p in selected)
+    posts = _unique_addresses(posts, selected, report)
     config = load_config(site_dir)
     images = ImageLibrary(site_dir, report, fetch=fetch_images)
     ctx = Context(site_dir, report, config, images, LinkMap(config.base_urls), None)
