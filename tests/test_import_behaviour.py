@@ -61,7 +61,7 @@ Other text.
 """
 BROKEN = {
     "2018-02-01-bad-yaml.md": "---\ntitle: [not closed\n---\nText\n",
-    "2018-02-02-no-title.md": "---\nsummary: nameless\ncategories: feature\n---\nText\n",
+    "2018-02-02-no-title.md": "---\nsummary: nameless\n---\nText\n",
     "2018-02-03-far-away.md": (
         "---\ntitle: Far\ncoordinates: 95.0, 200.0\ncategories: faraway\n---\nText\n"
     ),
