@@ -218,8 +218,11 @@ def test_second_import_is_a_no_op(imported, voa_fixtures):
         ("/khmer/profile/politician/sok-eysan-cpp-spokesman.html", "km"),
     ],
 )
-def test_legacy_urls_redirect(imported, client, old, language):
-    response = client.get(old)
+def test_legacy_urls_redirect(
+    imported, client, old, language, django_assert_num_queries
+):
+    with django_assert_num_queries(1):
+        response = client.get(old)
     article = ImportedPost.objects.get(legacy_path=old).article
     assert response.status_code == 301
     assert response["Location"] == article.get_absolute_url(language)

@@ -11,6 +11,7 @@ import copy
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 from tqdm import tqdm
 
@@ -184,13 +185,18 @@ def _import_group(ctx, group, existing, article, update):
     try:
         with transaction.atomic():
             GroupConverter(ctx, group).convert(article or Article())
-    except (PostError, DatabaseError, ValueError) as error:
+    except (PostError, DatabaseError, ValidationError, ValueError) as error:
         for name, value in saved.items():
             setattr(report, name, value)
         ctx.images.written = [p for p in ctx.images.written if p not in written]
         ctx.images.discard_written()
         ctx.images.written = written
-        reason = error.reason if isinstance(error, PostError) else str(error)
+        if isinstance(error, PostError):
+            reason = error.reason
+        elif isinstance(error, ValidationError):
+            reason = " ".join(error.messages)
+        else:
+            reason = str(error)
         culprit = getattr(error, "path", None)
         for post in group.values():
             if culprit in (None, post.source_path):
