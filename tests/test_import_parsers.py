@@ -4,6 +4,7 @@ from decimal import Decimal
 
 import pytest
 
+from articles.embeds import safe_link
 from articles.importers.jekyll import bylines, frontmatter
 from articles.importers.jekyll.body import Attributed, Include, parse_body
 from articles.importers.jekyll.errors import PostError
@@ -211,3 +212,20 @@ def test_body_builder_puts_shortcodes_on_their_own_line_once():
     builder.line("[[photo 1]]")
     builder.text("Glued text")
     assert builder.build() == "Intro\n\n[[photo 1]]\nGlued text"
+
+
+@pytest.mark.parametrize(
+    ("link", "kept"),
+    [
+        ("/english/hun-sen/", "/english/hun-sen/"),
+        (
+            "https://www.voacambodia.com/a/x.html",
+            "https://www.voacambodia.com/a/x.html",
+        ),
+        ("javascript:alert(1)", ""),
+        ("//evil.example/x", ""),
+        ("", ""),
+    ],
+)
+def test_editors_note_links_are_web_or_site_relative(link, kept):
+    assert safe_link(link) == kept

@@ -7,6 +7,8 @@ from decimal import Decimal
 import pytest
 from bs4 import BeautifulSoup
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.importers.jekyll import export_site, import_site
@@ -21,6 +23,7 @@ from articles.models import (
     Section,
 )
 from articles.rendering import plain_text
+from articles.services import unpublish
 from media_assets.models import Photo
 
 pytestmark = [pytest.mark.django_db, pytest.mark.fixtures_voa]
@@ -230,8 +233,6 @@ def test_legacy_urls_redirect(
 
 
 def test_legacy_url_of_a_draft_language_is_404(imported, client):
-    from articles.services import unpublish
-
     article = Article.objects.get(slug=SEED)
     unpublish(article, "km")
     assert (
@@ -343,3 +344,14 @@ def test_command_prints_the_report(voa_fixtures, capsys):
     assert "creditX: 4" in out
     assert Article.objects.count() == 0
     assert Photo.objects.count() == 0
+
+
+def test_imported_pages_take_a_fixed_number_of_queries(imported, client):
+    """A plain story and one full of embeds cost the same queries."""
+    counts = set()
+    for slug in ("quote-nou-sari", "hun-sen-hometown", "cambodia-adrift", SEED):
+        url = Article.objects.get(slug=slug).get_absolute_url("en")
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        counts.add(len(queries))
+    assert len(counts) == 1, counts

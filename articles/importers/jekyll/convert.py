@@ -50,7 +50,6 @@ FRONT_PHOTOS = (
     ("window_image", Kind.WINDOW),
     ("mugshot", Kind.MUGSHOT),
 )
-SHARED_FIELDS = ("layout", "location_name", "latitude", "longitude", "youtube_id")
 YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
 ALIGN = {"right", "left", "wide"}
 
@@ -205,6 +204,9 @@ class GroupConverter:
             if layout in Layout.values:
                 self._share(state, language, post, "layout", "layout", layout)
             else:
+                self.report.warn(
+                    path, f"layout {layout!r} is not one of the site's; kept for export"
+                )
                 self._keep(language, post, "layout")
         if "location" in data:
             location = fm.text(data["location"]).strip()
