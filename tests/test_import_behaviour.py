@@ -239,3 +239,17 @@ def test_two_posts_with_one_address_fail_clearly(site):
         "english/_posts/2019-05-05-other.md": "another post already has the address "
         "/english/feature/other.html"
     }
+
+
+def test_update_never_rebuilds_a_story_without_its_translation(site):
+    import_site(site)
+    km = site / "khmer/_posts/2018-01-03-good-story.md"
+    km.write_text("---\ntitle: [broken\n---\n", "utf-8")
+    en = site / "english/_posts/2018-01-01-good-story.md"
+    en.write_text(GOOD_EN.replace("Good Story", "Changed"), "utf-8")
+    report = import_site(site, update=True)
+    failures = dict(report.failures)
+    assert "not valid YAML" in failures["khmer/_posts/2018-01-03-good-story.md"]
+    assert "was left as it was" in failures["english/_posts/2018-01-01-good-story.md"]
+    good = Article.objects.get(slug="good-story")
+    assert (good.title_en, good.title_km) == ("Good Story", "រឿង\u200bល្អ")
