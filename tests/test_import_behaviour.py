@@ -1,5 +1,6 @@
 """Importer behaviour on small sites written by the tests: failures, update, dry run."""
 
+import io
 import textwrap
 from pathlib import Path
 
@@ -220,11 +221,7 @@ def test_load_demo_falls_back_to_the_seed_story(settings, tmp_path, client):
 
 
 def test_fetch_images_offline_is_a_warning(site):
-    path = site / "english/_posts/2018-01-02-other.md"
-    path.write_text(
-        OTHER_EN.replace("date:", "image: http://127.0.0.1:9/offline.jpg\ndate:"),
-        "utf-8",
-    )
+    post_with_remote_hero(site, "http://127.0.0.1:9/offline.jpg")
     report = import_site(site, fetch_images=True)
     assert report.ok, report.failures
     assert any("could not download" in w for w in report.warnings)
@@ -253,3 +250,36 @@ def test_update_never_rebuilds_a_story_without_its_translation(site):
     assert "was left as it was" in failures["english/_posts/2018-01-01-good-story.md"]
     good = Article.objects.get(slug="good-story")
     assert (good.title_en, good.title_km) == ("Good Story", "រឿង\u200bល្អ")
+
+
+def fake_download(monkeypatch, data):
+    """urlopen answering `data`: the tests never touch the network."""
+    from articles.importers.jekyll import images
+
+    monkeypatch.setattr(
+        images.urllib.request, "urlopen", lambda *args, **kwargs: io.BytesIO(data)
+    )
+
+
+def post_with_remote_hero(site, url):
+    path = site / "english/_posts/2018-01-02-other.md"
+    path.write_text(OTHER_EN.replace("date:", f"image: {url}\ndate:"), "utf-8")
+
+
+def test_fetched_remote_image_that_is_not_an_image_stays_remote(site, monkeypatch):
+    fake_download(monkeypatch, b"<html>not a photo</html>")
+    post_with_remote_hero(site, "https://gdb.example.org/a.jpg")
+    report = import_site(site, fetch_images=True)
+    assert report.ok, report.failures
+    assert any("downloaded but refused" in w for w in report.warnings)
+    photo = Article.objects.get(slug="other").placements.get(kind="hero").photo
+    assert photo.source_url == "https://gdb.example.org/a.jpg" and not photo.image
+
+
+def test_fetched_remote_image_is_stored(site, monkeypatch):
+    fake_download(monkeypatch, image_bytes(size=(30, 20)))
+    post_with_remote_hero(site, "https://gdb.example.org/b.jpg")
+    assert import_site(site, fetch_images=True).ok
+    photo = Article.objects.get(slug="other").placements.get(kind="hero").photo
+    assert photo.image and photo.width == 30
+    assert photo.source_url == "https://gdb.example.org/b.jpg"

@@ -96,7 +96,15 @@ class ImageLibrary:
             photo.full_clean()
         except ValidationError as error:
             photo.image.delete(save=False)
-            raise ValidationError(f"image {ref}: {' '.join(error.messages)}") from error
+            if not photo.source_url:
+                raise ValidationError(
+                    f"image {ref}: {' '.join(error.messages)}"
+                ) from error
+            # A download that is not a usable image: the remote original stays.
+            self.report.warn(
+                path_for_messages, f"{key} downloaded but refused: {error.messages[0]}"
+            )
+            photo.full_clean()
         photo.save()
         if photo.image:
             self.written.append(photo)
