@@ -16,8 +16,6 @@ from django.core.exceptions import ValidationError
 from articles.languages import field_name, localized
 from articles.models import (
     Article,
-    Author,
-    Byline,
     ImportedPost,
     Layout,
     PersonProfile,
@@ -26,10 +24,9 @@ from articles.models import (
     Section,
     Status,
 )
-from articles.slugs import slugify_unicode
 
-from . import bylines
 from . import frontmatter as fm
+from . import people
 from .body import DATELINE, Attributed, Include
 from .errors import PostError
 from .images import MissingImage
@@ -122,8 +119,8 @@ class GroupConverter:
             setattr(
                 article, field_name("body", language), self._body(state, language, post)
             )
-        self._bylines(article)
-        self._profile(article)
+        people.apply_bylines(article, self.group, self.ctx.names, self.report)
+        people.apply_profile(article, self.group, self.report, self._keep)
         self._tags(article)
         article.save()
         for language, post in self.group.items():
@@ -468,108 +465,7 @@ class GroupConverter:
             placement = self._place(state, language, Kind.LARGE, photo, caption)
         return placement
 
-    # --- people and tags ---------------------------------------------------
-
-    def _author_pairs(self, language, post):
-        names = bylines.split_names(fm.text(post.data.get("byline")))
-        sort_names = bylines.split_sort_names(fm.text(post.data.get("metrics-byline")))
-        if language == "en" or all(n.isascii() for n in names):
-            pairs, rest = bylines.match_latin(names, sort_names)
-        else:
-            names = bylines.regroup(names, len(sort_names))
-            pairs, guessed = self.ctx.names.match(names, sort_names)
-            matched = {s for _n, s in pairs}
-            rest = [s for s in sort_names if s not in matched]
-            if guessed:
-                self.report.warn(
-                    post.source_path, "Khmer byline matched to sort names by position"
-                )
-        pairs = [(n, s) for n, s in pairs if n]
-        for name, sort_name in pairs:
-            if sort_name is None:
-                self.report.warn(
-                    post.source_path, f"byline name {name!r} has no sort name"
-                )
-        # Credited in metrics-byline only (a video's crew): shown under their names.
-        pairs += [(None, s) for s in rest]
-        return pairs
-
-    def _bylines(self, article):
-        per_language = {
-            language: self._author_pairs(language, post)
-            for language, post in self.group.items()
-        }
-        order_language = "en" if "en" in per_language else next(iter(per_language))
-        names = {}  # sort name -> {language: display name}
-        order = []
-        for language in [
-            order_language,
-            *[x for x in per_language if x != order_language],
-        ]:
-            for name, sort_name in per_language[language]:
-                if sort_name is None:
-                    sort_name = self._invented_sort_name(name)
-                if sort_name not in names:
-                    names[sort_name] = {}
-                    order.append(sort_name)
-                if name:
-                    names[sort_name].setdefault(language, name)
-        for position, sort_name in enumerate(order, start=1):
-            author = self._author(sort_name, names[sort_name])
-            Byline.objects.create(article=article, author=author, position=position)
-
-    @staticmethod
-    def _invented_sort_name(name):
-        words = name.split()
-        return f"{words[-1]}, {' '.join(words[:-1])}" if len(words) > 1 else name
-
-    def _author(self, sort_name, display):
-        author = Author.objects.filter(sort_name=sort_name).first()
-        if author is None:
-            author = Author(sort_name=sort_name)
-            base = slugify_unicode(
-                display.get("en") or bylines.display_from_sort_name(sort_name)
-            )
-            slug, n = base or "author", 1
-            while Author.objects.filter(slug=slug).exists():
-                n += 1
-                slug = f"{base}-{n}"
-            author.slug = slug
-        if not author.display_name_en:
-            author.display_name_en = display.get(
-                "en"
-            ) or bylines.display_from_sort_name(sort_name)
-        if display.get("km") and not author.display_name_km:
-            author.display_name_km = display["km"]
-        author.save()
-        return author
-
-    def _profile(self, article):
-        keys = ("persona", "name-english", "age", "occupation", "party")
-        if not any(k in post.data for post in self.group.values() for k in keys):
-            return
-        profile = PersonProfile(article=article)
-        for language, post in self.group.items():
-            data = post.data
-            for key, name in (
-                ("persona", "persona"),
-                ("occupation", "occupation"),
-                ("party", "party"),
-            ):
-                if key in data:
-                    setattr(
-                        profile, field_name(name, language), fm.text(data[key]).strip()
-                    )
-            if "name-english" in data:
-                profile.name_en = fm.text(data["name-english"]).strip()
-            if "age" in data:
-                age, warning = fm.age(data["age"])
-                if warning:
-                    self.report.warn(post.source_path, warning)
-                    self._keep(language, post, "age")
-                elif profile.age is None:
-                    profile.age = age
-        profile.save()
+    # --- tags ----------------------------------------------------------------
 
     def _tags(self, article):
         tags = []
