@@ -1,11 +1,33 @@
-"""Demo set-up for `make run`: an editor account whose password is printed once."""
+"""Demo set-up for `make run`: the demo content and an editor account.
+
+load_demo() imports settings.NEWSROOM["DEMO_FIXTURES_DIR"] (../shared/fixtures/voa)
+when it is there, otherwise the small site in articles/demo_site/ (the seed
+story in English and Khmer). It is the Jekyll importer, so it is idempotent.
+ensure_demo_editor() prints a fresh password each run.
+"""
 
 import secrets
+from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group
 
-DEMO_APPS = ("articles", "media_assets", "taggit")
+from articles.importers.jekyll import import_site
+
+DEMO_SITE = Path(__file__).resolve().parent / "demo_site"
+
+
+def demo_source():
+    fixtures = settings.NEWSROOM.get("DEMO_FIXTURES_DIR")
+    if fixtures and Path(fixtures).is_dir():
+        return Path(fixtures)
+    return DEMO_SITE
+
+
+def load_demo(source=None, progress=False):
+    """Import the demo site; returns the importer's report."""
+    return import_site(source or demo_source(), progress=progress)
 
 
 def ensure_demo_editor(username="editor", password=None):
@@ -22,7 +44,6 @@ def ensure_demo_editor(username="editor", password=None):
     user.is_active = True
     user.set_password(password)
     user.save()
-    user.user_permissions.set(
-        Permission.objects.filter(content_type__app_label__in=DEMO_APPS)
-    )
+    # The Editor role (workflow's data migration): edit, review, publish.
+    user.groups.set(Group.objects.filter(name="Editor"))
     return user, password

@@ -78,6 +78,59 @@ def render_map(name, args, context):
     return render_to_string("articles/embeds/map.html", context.data["locator"])
 
 
+def render_mugshot(name, args, context):
+    """A head shot with the person's name and a one-line description."""
+    placement = context.data["placements"].get(_number(args))
+    if placement is not None:
+        context.data["used_placements"].add(placement.pk)
+    return render_to_string(
+        "articles/embeds/mugshot.html",
+        {
+            "photo": placement.photo if placement else None,
+            "name": args.get("name", ""),
+            "cutline": args.get("cutline", ""),
+        },
+    )
+
+
+def safe_link(url):
+    """Only web and site-relative links leave an embed; anything else is dropped."""
+    url = (url or "").strip()
+    if url.startswith(("https://", "http://")) or (
+        url.startswith("/") and not url.startswith("//")
+    ):
+        return url
+    return ""
+
+
+def render_editors_note(name, args, context):
+    return render_to_string(
+        "articles/embeds/editors_note.html",
+        {
+            "hedline": args.get("hedline", ""),
+            "text": args.get("text", ""),
+            "link": safe_link(args.get("link")),
+        },
+    )
+
+
+def render_related_videos(name, args, context):
+    return render_to_string(
+        "articles/embeds/related_videos.html",
+        {"label": args.get("label", ""), "tag": args.get("tag", "")},
+    )
+
+
+def render_include(name, args, context):
+    """An archive include the site has no block for: named, never executed."""
+    include = next(iter(args.get("_", [])), "")
+    return format_html(
+        '<div class="embed embed--generic" data-embed="include" data-include="{}">'
+        "</div>",
+        include,
+    )
+
+
 def render_generic(name, args, context):
     """Unknown embeds keep their name in the markup and show nothing unsafe."""
     return format_html('<div class="embed embed--generic" data-embed="{}"></div>', name)
@@ -88,6 +141,10 @@ HANDLERS = {
     "pullquote": render_pullquote,
     "video": render_video,
     "map": render_map,
+    "mugshot": render_mugshot,
+    "editors-note": render_editors_note,
+    "related-videos": render_related_videos,
+    "include": render_include,
     "generic": render_generic,
 }
 

@@ -5,12 +5,15 @@ from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 from django.views.static import serve
 
+from articles.legacy import legacy_redirect
 from newsroom.views import healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("", RedirectView.as_view(url="/en/", permanent=False)),
+    # Jekyll archive permalinks (/:categories/:title.html, language folder first).
+    re_path(r"^(?P<path>(?:english|khmer)/.+\.html)$", legacy_redirect, name="legacy"),
 ]
 urlpatterns += i18n_patterns(
     path("", include("articles.urls")),

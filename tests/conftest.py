@@ -4,7 +4,11 @@ from pathlib import Path
 import pytest
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-VOA_FIXTURES = SHARED / "fixtures" / "voa"
+# NEWSROOM_DEMO_FIXTURES_DIR (the setting load_demo reads) also points tests at
+# the sample, e.g. from a git worktree that has no ../shared beside it.
+VOA_FIXTURES = Path(
+    os.environ.get("NEWSROOM_DEMO_FIXTURES_DIR") or SHARED / "fixtures" / "voa"
+)
 SEEDS = SHARED / "seeds"
 
 

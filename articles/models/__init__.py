@@ -2,6 +2,7 @@
 
 from .article import Article, ArticleQuerySet, Layout, Status
 from .author import Author, Byline
+from .imported import ImportedImage, ImportedPost
 from .placements import PhotoPlacement, Pullquote
 from .profile import PersonProfile
 from .section import Section
@@ -11,6 +12,8 @@ __all__ = [
     "ArticleQuerySet",
     "Author",
     "Byline",
+    "ImportedImage",
+    "ImportedPost",
     "Layout",
     "PersonProfile",
     "PhotoPlacement",

@@ -1,0 +1,1 @@
+"""Importers that bring other systems' content into the newsroom."""

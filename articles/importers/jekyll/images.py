@@ -1,0 +1,131 @@
+"""Archive images -> library Photos, one Photo per image however often it is used.
+
+`/img/x.jpg`, `img/x.jpg` and bare `x.jpg` resolve under SITE_DIR/img (its
+sub-folders too) and are stored as Photo files, checked by the Photo model's
+own validation. Remote URLs become Photos that point at the remote original;
+with --fetch-images they are downloaded (timeouts; offline is a warning).
+"""
+
+import hashlib
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
+
+from django.core.exceptions import ValidationError
+from django.core.files import File
+from django.core.files.base import ContentFile
+
+from articles.models import ImportedImage
+from media_assets.models import Photo
+
+FETCH_TIMEOUT_SECONDS = 10
+FETCH_MAX_BYTES = 25 * 1024 * 1024
+
+
+class MissingImage(Exception):
+    """A local image the post names is not in SITE_DIR/img."""
+
+
+def is_remote(ref):
+    return urlsplit(ref).scheme in ("http", "https")
+
+
+@dataclass
+class ImageLibrary:
+    """Finds and creates Photos for one import run (a cache per run)."""
+
+    site_dir: Path
+    report: object
+    fetch: bool = False
+    _index: dict = field(default=None, init=False)
+    written: list = field(default_factory=list, init=False)
+
+    def discard_written(self):
+        """Delete files saved by photos whose rows were rolled back."""
+        for photo in self.written:
+            photo.image.delete(save=False)
+        self.written.clear()
+
+    def _local_index(self):
+        if self._index is None:
+            root = self.site_dir / "img"
+            self._index = {}
+            if root.is_dir():
+                for path in sorted(root.rglob("*")):
+                    if path.is_file():
+                        relative = path.relative_to(root).as_posix()
+                        self._index.setdefault(relative, relative)
+                        self._index.setdefault(path.name, relative)
+        return self._index
+
+    def key_for(self, ref):
+        """'/img/x.jpg' -> 'img/parties/x.jpg'; a URL is its own key."""
+        if is_remote(ref):
+            return ref
+        parts = PurePosixPath(ref.lstrip("/")).parts
+        if parts and parts[0] == "img":
+            parts = parts[1:]
+        relative = "/".join(parts)
+        index = self._local_index()
+        found = index.get(relative) or index.get(PurePosixPath(relative).name)
+        if not found:
+            raise MissingImage(ref)
+        return f"img/{found}"
+
+    def photo(self, ref, path_for_messages):
+        """The Photo for `ref`, created on first use; raises MissingImage."""
+        key = self.key_for(ref)
+        existing = ImportedImage.objects.filter(key=key).select_related("photo").first()
+        if existing:
+            self.report.photos_reused += 1
+            return existing.photo
+        if is_remote(key):
+            photo = Photo(source_url=key)
+            if self.fetch:
+                self._download(photo, key, path_for_messages)
+            self.report.photos_remote += 1
+        else:
+            photo = Photo()
+            local = self.site_dir / key
+            with local.open("rb") as handle:
+                photo.image.save(PurePosixPath(key).name, File(handle), save=False)
+            self.report.photos_local += 1
+        try:
+            photo.full_clean()
+        except ValidationError as error:
+            photo.image.delete(save=False)
+            if not photo.source_url:
+                raise ValidationError(
+                    f"image {ref}: {' '.join(error.messages)}"
+                ) from error
+            # A download that is not a usable image: the remote original stays.
+            self.report.warn(
+                path_for_messages, f"{key} downloaded but refused: {error.messages[0]}"
+            )
+            photo.full_clean()
+        photo.save()
+        if photo.image:
+            self.written.append(photo)
+        ImportedImage.objects.create(key=key, photo=photo)
+        return photo
+
+    def _download(self, photo, url, path_for_messages):
+        try:
+            with urllib.request.urlopen(  # noqa: S310 - scheme checked by is_remote
+                url, timeout=FETCH_TIMEOUT_SECONDS
+            ) as response:
+                data = response.read(FETCH_MAX_BYTES + 1)
+        except (urllib.error.URLError, TimeoutError, OSError) as error:
+            self.report.warn(
+                path_for_messages, f"could not download {url} ({error}); kept remote"
+            )
+            return
+        if len(data) > FETCH_MAX_BYTES:
+            self.report.warn(path_for_messages, f"{url} is too large; kept remote")
+            return
+        name = PurePosixPath(urlsplit(url).path).name or (
+            hashlib.sha256(url.encode()).hexdigest()[:16] + ".jpg"
+        )
+        photo.image.save(name, ContentFile(data), save=False)

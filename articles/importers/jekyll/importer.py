@@ -1,0 +1,214 @@
+"""import_site(): the Jekyll archive into articles, one transaction per story.
+
+Everything that can be decided from the files alone (YAML, required keys,
+coordinates, body constructs, pairing, new URLs) is decided before the
+database is touched, so a broken post fails alone with its file and reason,
+and its translation imports as a one-language story. The database work for a
+story (one or two posts) runs in one atomic block: a failure leaves nothing.
+"""
+
+import copy
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError, transaction
+from tqdm import tqdm
+
+from articles.models import Article, Author, ImportedPost
+
+from .bylines import KhmerNameBook, regroup, split_names, split_sort_names
+from .convert import GroupConverter
+from .errors import PostError
+from .frontmatter import text
+from .images import ImageLibrary
+from .links import LinkMap
+from .pairing import pair_posts, post_files, read_post
+from .report import ImportReport
+from .site import load_config
+
+_COUNTERS = (
+    "photos_local", "photos_remote", "photos_reused", "pullquotes", "annotations",
+    "links_rewritten", "embeds", "unknown_keys", "warnings",
+)  # fmt: skip
+
+
+@dataclass
+class Context:
+    site_dir: Path
+    report: ImportReport
+    config: object
+    images: ImageLibrary
+    links: LinkMap
+    names: KhmerNameBook
+
+
+class _DryRunRollback(Exception):
+    pass
+
+
+def _selected(site_dir, files, all_files):
+    if not files:
+        return set(all_files)
+    chosen = set()
+    for name in files:
+        path = Path(name)
+        candidates = [path, site_dir / path]
+        found = next((c.resolve() for c in candidates if c.is_file()), None)
+        if found is None or found not in all_files:
+            raise PostError(name, "is not a post in english/_posts or khmer/_posts")
+        chosen.add(found)
+    return chosen
+
+
+def _unique_addresses(posts, selected, report):
+    """Two posts with one legacy address cannot both redirect: the later one fails."""
+    kept, seen = [], set()
+    for post in posts:
+        if post.legacy_path in seen:
+            if post.path in selected:
+                report.fail(
+                    post.source_path,
+                    f"another post already has the address {post.legacy_path}",
+                )
+            continue
+        seen.add(post.legacy_path)
+        kept.append(post)
+    return kept
+
+
+def _name_book(posts):
+    entries = []
+    for post in posts:
+        if post.language == "km":
+            sort_names = split_sort_names(text(post.data.get("metrics-byline")))
+            names = split_names(text(post.data.get("byline")))
+            entries.append((regroup(names, len(sort_names)), sort_names))
+    known = dict(
+        Author.objects.exclude(display_name_km="")
+        .exclude(display_name_km=None)
+        .values_list("sort_name", "display_name_km")
+    )
+    return KhmerNameBook.learn(entries, known)
+
+
+def _existing(group):
+    rows = []
+    for language, post in group.items():
+        row = (
+            ImportedPost.objects.filter(language=language, source_path=post.source_path)
+            .select_related("article__section")
+            .first()
+        )
+        rows.append((post, row))
+    return rows
+
+
+def import_site(
+    site_dir,
+    files=(),
+    *,
+    dry_run=False,
+    update=False,
+    fetch_images=False,
+    progress=False,
+):
+    """Import the Jekyll site at `site_dir` (or only `files` and their translations).
+
+    Returns an ImportReport; failures are in report.failures, never raised,
+    except a missing site folder (SiteError) or a FILE that is not a post.
+    """
+    site_dir = Path(site_dir).resolve()
+    report = ImportReport(dry_run=dry_run)
+    all_files = [p.resolve() for p in post_files(site_dir)]
+    selected = _selected(site_dir, files, set(all_files))
+    posts = []
+    for path in all_files:
+        try:
+            posts.append(read_post(site_dir, path))
+        except PostError as error:
+            if path in selected:
+                report.fail(error.path, error.reason)
+    report.posts_read = sum(1 for p in all_files if p in selected)
+    posts = _unique_addresses(posts, selected, report)
+    config = load_config(site_dir)
+    images = ImageLibrary(site_dir, report, fetch=fetch_images)
+    ctx = Context(site_dir, report, config, images, LinkMap(config.base_urls), None)
+    try:
+        with transaction.atomic():
+            ctx.names = _name_book(posts)
+            groups = pair_posts(posts, report)
+            plans = []
+            for group in groups:
+                existing = _existing(group)
+                article = next((row.article for _p, row in existing if row), None)
+                primary = group.get("en") or next(iter(group.values()))
+                if article is not None:
+                    ctx.links.add_group(
+                        group, article.section.url_slug("en"), article.slug
+                    )
+                else:
+                    ctx.links.add_group(group, primary.section_slug, primary.slug)
+                if any(post.path in selected for post in group.values()):
+                    plans.append((group, existing, article))
+            for group, existing, article in tqdm(
+                plans, desc="Importing", unit="story", disable=not progress
+            ):
+                _import_group(ctx, group, existing, article, update)
+            if dry_run:
+                raise _DryRunRollback
+    except _DryRunRollback:
+        images.discard_written()
+    return report
+
+
+def _import_group(ctx, group, existing, article, update):
+    report = ctx.report
+    if len(group) == 2:
+        report.pairs += 1
+    is_new = any(row is None for _p, row in existing)
+    changed = any(
+        row is not None and row.digest != post.digest for post, row in existing
+    )
+    if article is not None and not is_new:
+        if not changed:
+            report.unchanged += 1
+            return
+        if not update:
+            report.unchanged += 1
+            for post, row in existing:
+                if row.digest != post.digest:
+                    report.warn(post.source_path, "changed since import; use --update")
+            return
+    saved = {name: copy.deepcopy(getattr(report, name)) for name in _COUNTERS}
+    written = list(ctx.images.written)
+    try:
+        with transaction.atomic():
+            GroupConverter(ctx, group).convert(article or Article())
+    except (PostError, DatabaseError, ValidationError, ValueError) as error:
+        for name, value in saved.items():
+            setattr(report, name, value)
+        ctx.images.written = [p for p in ctx.images.written if p not in written]
+        ctx.images.discard_written()
+        ctx.images.written = written
+        if isinstance(error, PostError):
+            reason = error.reason
+        elif isinstance(error, ValidationError):
+            reason = " ".join(error.messages)
+        else:
+            reason = str(error)
+        culprit = getattr(error, "path", None)
+        for post in group.values():
+            if culprit in (None, post.source_path):
+                report.fail(post.source_path, reason)
+            else:
+                report.fail(
+                    post.source_path, f"its translation {culprit} failed: {reason}"
+                )
+        return
+    if not report.dry_run:
+        ctx.images.written.clear()
+    if article is None:
+        report.created += 1
+    else:
+        report.updated += 1

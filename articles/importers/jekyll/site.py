@@ -1,0 +1,40 @@
+"""The site's _config.yml: section labels in both languages and the site's own URLs."""
+
+from dataclasses import dataclass, field
+
+import yaml
+
+from .errors import SiteError
+
+
+@dataclass
+class SiteConfig:
+    labels: dict = field(default_factory=dict)  # language code -> {label key: text}
+    base_urls: tuple = ()
+
+    def section_name(self, category, language):
+        """The `label_<category>` label in `language`, or '' when the site has none."""
+        key = "label_" + category.replace("-", "_")
+        return (self.labels.get(language, {}).get(key) or "").strip()
+
+
+def load_config(site_dir):
+    path = site_dir / "_config.yml"
+    if not path.is_file():
+        return SiteConfig()
+    try:
+        data = yaml.load(path.read_text("utf-8"), Loader=yaml.BaseLoader)  # noqa: S506
+    except (yaml.YAMLError, UnicodeDecodeError) as error:
+        raise SiteError(f"{path} is not readable YAML: {error}") from error
+    data = data if isinstance(data, dict) else {}
+    info = data.get("site_info__object") or {}
+    labels = {}
+    for folder, code in (("english", "en"), ("khmer", "km")):
+        dictionary = (info.get(folder) or {}).get("dictionary") or {}
+        labels[code] = {k: v for k, v in dictionary.items() if isinstance(v, str)}
+    bases = tuple(
+        data[key].rstrip("/")
+        for key in ("url_base", "canonical_url_base", "url")
+        if isinstance(data.get(key), str) and data[key].startswith("http")
+    )
+    return SiteConfig(labels=labels, base_urls=bases)

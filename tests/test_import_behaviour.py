@@ -1,0 +1,285 @@
+"""Importer behaviour on small sites written by the tests: failures, update, dry run."""
+
+import io
+import textwrap
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from articles.demo import DEMO_SITE, load_demo
+from articles.importers.jekyll import import_site
+from articles.models import Article, ImportedPost, PhotoPlacement, Section
+from media_assets.models import Photo
+from tests.factories import image_bytes
+
+pytestmark = pytest.mark.django_db
+
+GOOD_EN = """\
+---
+title: Good Story
+summary: It imports.
+byline: Sun Narin and Malis Tum
+metrics-byline: Narin, Sun; Tum, Malis
+image: cow.jpg
+cutline: A cow.
+credit: Sun Narin/VOA Khmer
+coordinates: 11.5, 104.9
+date: 2018-01-01
+categories: feature
+language: english
+---
+
+$DATELINE$ First paragraph links to [the other](/english/feature/other.html).
+
+{% include photo.html file="/img/cow.jpg" caption="The same cow" %}
+
+{% include graphic-totals-static.html source="<script>alert(1)</script>" %}
+
+Last paragraph.
+"""
+GOOD_KM = """\
+---
+title: រឿង\u200bល្អ
+byline: ស៊ុន ណារិន និង ទុំ ម្លិះ
+metrics-byline: Narin, Sun; Tum, Malis
+translation: /english/feature/goood-story.html
+date: 2018-01-03
+categories: feature
+language: khmer
+---
+
+អត្ថបទ\u200bខ្មែរ។
+"""
+OTHER_EN = """\
+---
+title: Other Story
+date: 2018-01-02
+categories: feature
+---
+
+Other text.
+"""
+BROKEN = {
+    "2018-02-01-bad-yaml.md": "---\ntitle: [not closed\n---\nText\n",
+    "2018-02-02-no-title.md": "---\nsummary: nameless\n---\nText\n",
+    "2018-02-03-far-away.md": (
+        "---\ntitle: Far\ncoordinates: 95.0, 200.0\ncategories: faraway\n---\nText\n"
+    ),
+}
+
+
+def write(path, text):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def site(tmp_path):
+    root = tmp_path / "site"
+    write(root / "english/_posts/2018-01-01-good-story.md", GOOD_EN)
+    write(root / "khmer/_posts/2018-01-03-good-story.md", GOOD_KM)
+    write(root / "english/_posts/2018-01-02-other.md", OTHER_EN)
+    (root / "img/animals").mkdir(parents=True)
+    (root / "img/animals/cow.jpg").write_bytes(image_bytes())
+    return root
+
+
+@pytest.fixture
+def broken_site(site):
+    for name, text in BROKEN.items():
+        write(site / "english/_posts" / name, text)
+    return site
+
+
+def media_files(settings):
+    root = Path(settings.MEDIA_ROOT)
+    return sorted(p for p in root.rglob("*") if p.is_file()) if root.exists() else []
+
+
+def test_small_site_imports_pairs_and_links(site, client):
+    report = import_site(site)
+    assert report.ok, report.failures
+    assert (report.created, report.pairs) == (2, 1)
+    good = Article.objects.get(slug="good-story")
+    assert good.title_km == "រឿង\u200bល្អ"
+    other = Article.objects.get(slug="other")
+    assert f"[the other]({other.get_absolute_url('en')})" in good.body_en
+    # A bare name in the front matter and a /img/ path in the body: one Photo.
+    assert Photo.objects.count() == 1
+    photo = Photo.objects.get()
+    assert photo.image and photo.width == 64
+    assert (photo.credit, photo.source) == ("Sun Narin", "VOA Khmer")
+    kinds = sorted(good.placements.values_list("kind", flat=True))
+    assert kinds == [PhotoPlacement.Kind.HERO, PhotoPlacement.Kind.INLINE]
+    page = client.get(good.get_absolute_url("en")).content.decode()
+    assert 'data-include="graphic-totals-static.html"' in page
+    assert "<script>alert" not in page
+    assert client.get(good.get_absolute_url("km")).status_code == 200
+
+
+def test_broken_posts_fail_alone_with_their_reason(broken_site, settings):
+    report = import_site(broken_site)
+    failures = dict(report.failures)
+    assert set(failures) == {f"english/_posts/{name}" for name in BROKEN}
+    assert "not valid YAML" in failures["english/_posts/2018-02-01-bad-yaml.md"]
+    assert "no title" in failures["english/_posts/2018-02-02-no-title.md"]
+    assert "out of range" in failures["english/_posts/2018-02-03-far-away.md"]
+    assert report.created == 2
+    assert not Section.objects.filter(slug_en="faraway").exists()
+    assert not ImportedPost.objects.filter(source_path__contains="2018-02").exists()
+
+
+def test_command_exits_non_zero_when_a_post_fails(broken_site, capsys):
+    with pytest.raises(CommandError, match="3 post"):
+        call_command("import_jekyll", str(broken_site), verbosity=0)
+    assert "far-away.md: coordinates" in capsys.readouterr().out
+    assert Article.objects.count() == 2
+
+
+def test_a_bad_image_fails_its_story_and_leaves_nothing(site, settings):
+    (site / "img/animals/cow.jpg").write_bytes(b"not an image at all")
+    report = import_site(site)
+    failed = dict(report.failures)
+    assert "english/_posts/2018-01-01-good-story.md" in failed
+    assert "not an image" in failed["english/_posts/2018-01-01-good-story.md"]
+    assert "its translation" in failed["khmer/_posts/2018-01-03-good-story.md"]
+    assert list(Article.objects.values_list("slug", flat=True)) == ["other"]
+    assert Photo.objects.count() == 0
+    assert media_files(settings) == []
+
+
+def test_dry_run_writes_nothing(site, settings):
+    report = import_site(site, dry_run=True)
+    assert report.created == 2 and report.photos_local == 1
+    assert Article.objects.count() == 0
+    assert Photo.objects.count() == 0
+    assert media_files(settings) == []
+
+
+def test_update_refreshes_changed_files_only_when_asked(site):
+    import_site(site)
+    good = Article.objects.get(slug="good-story")
+    path = site / "english/_posts/2018-01-01-good-story.md"
+    path.write_text(
+        GOOD_EN.replace("title: Good Story", "title: Better Story"), "utf-8"
+    )
+    report = import_site(site)
+    assert (report.updated, report.unchanged) == (0, 3 - 1)
+    assert any("use --update" in w for w in report.warnings)
+    report = import_site(site, update=True)
+    assert (report.created, report.updated, report.unchanged) == (0, 1, 1)
+    good.refresh_from_db()
+    assert good.title_en == "Better Story"
+    assert good.title_km == "រឿង\u200bល្អ"
+    assert good.placements.count() == 2
+    assert Photo.objects.count() == 1
+
+
+def test_selected_files_bring_their_translation(site):
+    report = import_site(site, ["english/_posts/2018-01-01-good-story.md"])
+    assert report.posts_read == 1
+    assert report.created == 1 and report.pairs == 1
+    assert Article.objects.get().title_km == "រឿង\u200bល្អ"
+
+
+def test_a_file_that_is_not_a_post_is_refused(site):
+    with pytest.raises(CommandError, match="is not a post"):
+        call_command("import_jekyll", str(site), "nowhere.md", verbosity=0)
+    with pytest.raises(CommandError, match="neither english/_posts"):
+        call_command("import_jekyll", str(site / "img"), verbosity=0)
+
+
+def test_load_demo_from_the_sample_is_idempotent(voa_fixtures, settings):
+    settings.NEWSROOM = {**settings.NEWSROOM, "DEMO_FIXTURES_DIR": str(voa_fixtures)}
+    call_command("load_demo", verbosity=0)
+    assert Article.objects.count() == 11
+    call_command("load_demo", verbosity=0)
+    assert Article.objects.count() == 11
+
+
+def test_load_demo_falls_back_to_the_seed_story(settings, tmp_path, client):
+    settings.NEWSROOM = {
+        **settings.NEWSROOM,
+        "DEMO_FIXTURES_DIR": str(tmp_path / "absent"),
+    }
+    first = load_demo()
+    assert first.ok and first.created == 1 and first.pairs == 1
+    again = load_demo()
+    assert (again.created, again.unchanged) == (0, 1)
+    article = Article.objects.get()
+    assert article.latitude is not None and article.longitude is not None
+    assert article.placements.filter(kind="hero").exists()
+    assert article.pullquotes.exclude(text_km=None).exclude(text_km="").exists()
+    names = [b.author.display_name_km for b in article.bylines.all()]
+    assert names == ["ស៊ុន ណារិន", "ទុំ ម្លិះ"]
+    assert article.dateline_km == "ភ្នំពេញ"
+    for language in ("en", "km"):
+        assert client.get(article.get_absolute_url(language)).status_code == 200
+    assert (DEMO_SITE / "english/_posts").is_dir()
+
+
+def test_fetch_images_offline_is_a_warning(site):
+    post_with_remote_hero(site, "http://127.0.0.1:9/offline.jpg")
+    report = import_site(site, fetch_images=True)
+    assert report.ok, report.failures
+    assert any("could not download" in w for w in report.warnings)
+    photo = Article.objects.get(slug="other").placements.get(kind="hero").photo
+    assert photo.source_url == "http://127.0.0.1:9/offline.jpg" and not photo.image
+
+
+def test_two_posts_with_one_address_fail_clearly(site):
+    write(site / "english/_posts/2019-05-05-other.md", OTHER_EN)
+    report = import_site(site)
+    assert dict(report.failures) == {
+        "english/_posts/2019-05-05-other.md": "another post already has the address "
+        "/english/feature/other.html"
+    }
+
+
+def test_update_never_rebuilds_a_story_without_its_translation(site):
+    import_site(site)
+    km = site / "khmer/_posts/2018-01-03-good-story.md"
+    km.write_text("---\ntitle: [broken\n---\n", "utf-8")
+    en = site / "english/_posts/2018-01-01-good-story.md"
+    en.write_text(GOOD_EN.replace("Good Story", "Changed"), "utf-8")
+    report = import_site(site, update=True)
+    failures = dict(report.failures)
+    assert "not valid YAML" in failures["khmer/_posts/2018-01-03-good-story.md"]
+    assert "was left as it was" in failures["english/_posts/2018-01-01-good-story.md"]
+    good = Article.objects.get(slug="good-story")
+    assert (good.title_en, good.title_km) == ("Good Story", "រឿង\u200bល្អ")
+
+
+def fake_download(monkeypatch, data):
+    """urlopen answering `data`: the tests never touch the network."""
+    from articles.importers.jekyll import images
+
+    monkeypatch.setattr(
+        images.urllib.request, "urlopen", lambda *args, **kwargs: io.BytesIO(data)
+    )
+
+
+def post_with_remote_hero(site, url):
+    path = site / "english/_posts/2018-01-02-other.md"
+    path.write_text(OTHER_EN.replace("date:", f"image: {url}\ndate:"), "utf-8")
+
+
+def test_fetched_remote_image_that_is_not_an_image_stays_remote(site, monkeypatch):
+    fake_download(monkeypatch, b"<html>not a photo</html>")
+    post_with_remote_hero(site, "https://gdb.example.org/a.jpg")
+    report = import_site(site, fetch_images=True)
+    assert report.ok, report.failures
+    assert any("downloaded but refused" in w for w in report.warnings)
+    photo = Article.objects.get(slug="other").placements.get(kind="hero").photo
+    assert photo.source_url == "https://gdb.example.org/a.jpg" and not photo.image
+
+
+def test_fetched_remote_image_is_stored(site, monkeypatch):
+    fake_download(monkeypatch, image_bytes(size=(30, 20)))
+    post_with_remote_hero(site, "https://gdb.example.org/b.jpg")
+    assert import_site(site, fetch_images=True).ok
+    photo = Article.objects.get(slug="other").placements.get(kind="hero").photo
+    assert photo.image and photo.width == 30
+    assert photo.source_url == "https://gdb.example.org/b.jpg"

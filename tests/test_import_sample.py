@@ -1,0 +1,357 @@
+"""The archive sample (../shared/fixtures/voa) imported, checked against its files."""
+
+import re
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from articles.importers.jekyll import export_site, import_site
+from articles.importers.jekyll.body import ATTRIBUTE_LINE, INCLUDE
+from articles.models import (
+    Article,
+    Author,
+    ImportedImage,
+    ImportedPost,
+    PhotoPlacement,
+    Pullquote,
+    Section,
+)
+from articles.rendering import plain_text
+from articles.services import unpublish
+from media_assets.models import Photo
+
+pytestmark = [pytest.mark.django_db, pytest.mark.fixtures_voa]
+SEED = "government-leans-on-civil-servants"
+
+
+@pytest.fixture
+def imported(voa_fixtures):
+    report = import_site(voa_fixtures)
+    assert report.ok, report.failures
+    return report
+
+
+def front_value(path, key):
+    """A front matter value exactly as the file has it (bytes decoded, unparsed)."""
+    text = path.read_text("utf-8")
+    return re.search(rf"^{re.escape(key)}:[ \t]*(.*?)[ \t]*$", text, re.M).group(1)
+
+
+def test_seed_story_field_by_field(imported, voa_fixtures):
+    article = Article.objects.get(slug=SEED)
+    en = (
+        voa_fixtures / "english/_posts/2018-07-20-government-leans-on-civil-servants.md"
+    )
+    km = voa_fixtures / "khmer/_posts/2018-07-24-government-leans-on-civil-servants.md"
+    assert article.title_en == "Cambodian Government Leans on Civil Servants for Votes"
+    assert article.title_km == front_value(km, "title")
+    assert article.summary_en.startswith("The politicization of public institutions")
+    assert article.summary_km == front_value(km, "summary")
+    assert article.section.slug_en == "feature"
+    assert (article.dateline_en, article.dateline_km) == ("Phnom Penh", "ភ្នំពេញ")
+    assert article.latitude == Decimal("11.556062")
+    assert article.longitude == Decimal("104.936943")
+    assert article.location_name == "Phnom Penh"
+    dates = {
+        language: timezone.localtime(
+            getattr(article, f"published_at_{language}")
+        ).date()
+        for language in ("en", "km")
+    }
+    assert dates == {"en": date(2018, 7, 20), "km": date(2018, 7, 24)}
+    assert article.is_published_in("en") and article.is_published_in("km")
+
+    authors = [
+        (
+            b.position,
+            b.author.sort_name,
+            b.author.display_name_en,
+            b.author.display_name_km,
+        )
+        for b in article.bylines.all()
+    ]
+    assert authors == [
+        (1, "Narin, Sun", "Sun Narin", "ស៊ុន ណារិន"),
+        (2, "Tum, Malis", "Malis Tum", "ទុំ ម្លិះ"),
+    ]
+
+    placements = list(article.placements.all())
+    hero = next(p for p in placements if p.kind == PhotoPlacement.Kind.HERO)
+    assert hero.caption_en == front_value(en, "cutline")
+    assert hero.caption_km == front_value(km, "cutline")
+    assert (hero.photo.credit, hero.photo.source) == ("Samrang Pring", "Reuters")
+    assert not hero.photo.may_syndicate  # an agency photo never goes to partners
+    window = next(p for p in placements if p.kind == PhotoPlacement.Kind.WINDOW)
+    assert window.photo.source_url.endswith(
+        "8509378C-4296-470D-9E16-0E1B074A3FFF_w1023_s.jpg"
+    )
+    assert window.caption_en.startswith("Garment workers attend a rally")
+    assert f"[[photo {window.position} " in article.body_en
+    assert f"[[photo {window.position} " in article.body_km
+    large = [p for p in placements if p.kind == PhotoPlacement.Kind.LARGE]
+    assert [p.photo.credit for p in large] == ["Sun Narin", "Ty Aulissa"]
+    assert {p.photo.source for p in large} == {"VOA Khmer"}
+    for placement in large:  # one placement shared by both languages
+        assert f"[[photo {placement.position} add_padding=true]]" in article.body_en
+        assert f"[[photo {placement.position} add_padding=true]]" in article.body_km
+        assert placement.caption_en and placement.caption_km
+
+    quotes = list(article.pullquotes.all())
+    assert [q.text_en[:30] for q in quotes] == [
+        "“When I started, the principal",
+        "“If anybody does not support t",
+    ]
+    assert "[[pullquote 1 class=voa__hide-mobile]]" in article.body_en
+    assert article.body_en.lstrip().startswith("[[dateline]]  On July 7")
+
+    legacy = dict(article.imported_posts.values_list("language", "legacy_path"))
+    assert legacy == {
+        "en": "/english/feature/government-leans-on-civil-servants.html",
+        "km": "/khmer/feature/government-leans-on-civil-servants.html",
+    }
+
+
+def test_counts_for_the_whole_sample(imported):
+    assert imported.posts_read == 22
+    assert imported.created == Article.objects.count() == 11
+    assert imported.pairs == 11
+    assert all(a.title_en and a.title_km for a in Article.objects.all())
+    assert ImportedPost.objects.count() == 22
+    assert Pullquote.objects.count() == 5 == imported.pullquotes
+    assert imported.annotations == 7
+    # The same image in both languages (or twice) is one Photo.
+    assert Photo.objects.count() == ImportedImage.objects.count()
+    assert imported.photos_local + imported.photos_remote == Photo.objects.count()
+    assert imported.photos_local == Photo.objects.exclude(image="").count() == 12
+    assert imported.photos_reused > 0
+    assert imported.unknown_keys == {"creditX": 4, "youtubeOLD": 1, "Youtube": 1}
+    assert imported.embeds["map"] == 6
+    assert imported.embeds["related-videos"] == 2
+    assert imported.embeds["editors-note"] == 2
+    assert imported.embeds["mugshot"] == 2
+    # "profile politician": the last category is the section, all are kept.
+    profile = ImportedPost.objects.get(legacy_path__contains="sok-eysan", language="en")
+    assert profile.categories == "profile politician"
+    assert profile.article.section.slug_en == "politician"
+    assert Section.objects.get(slug_en="biography").name_km == "ជីវប្រវត្តិ"
+    assert profile.raw_metadata == {"creditX": "Hean Socheata | VOA Khmer"}
+
+
+def test_dirty_and_kept_values(imported):
+    quote = Article.objects.get(slug="quote-nou-sari")
+    mugshot = quote.placements.get(kind="mugshot")
+    assert mugshot.photo.image.name.endswith(".jpg")
+    assert any("mugshot__Nou-Sari--400.jpg" in w for w in imported.warnings)
+    assert quote.profile.age == 58
+    assert quote.profile.name_en == "Nou Sari"
+    cnrp = Article.objects.get(slug="party-cnrp")  # bare file name in img/parties/
+    assert cnrp.placements.get(kind="hero").photo.image
+    cement = Article.objects.get(slug="cement-manufacturing-carves-up-rural-cambodia")
+    en = cement.imported_posts.get(language="en")
+    assert en.raw_metadata == {"Youtube": "joZZ88XzL3Q", "youtubeOLD": "iRO3lEsJoV8"}
+    assert en.options["hidePromos"] == "true"
+    assert cement.youtube_id == "lth1KtzowZQ"  # only the Khmer key is live
+    adrift = Article.objects.get(slug="cambodia-adrift")
+    assert adrift.editors_note_en.startswith("EDITOR’S NOTE")
+    assert [b.author.display_name_km for b in adrift.bylines.all()] == [
+        "អូន ឆេងប៉រ",
+        "ស៊ុន ណារិន",
+        "ទែន សុខស្រីនិត",
+    ]
+    assert "[[annotation id=footnote1 side=right]]" in adrift.body_en
+    assert 'href="#footnote1"' in adrift.body_en
+    assert Author.objects.get(sort_name="Hong, Chenda").display_name_km == "ហុង ចិន្តា"
+
+
+def test_khmer_text_byte_for_byte(imported, voa_fixtures):
+    km = voa_fixtures / "khmer/_posts/2018-07-24-government-leans-on-civil-servants.md"
+    article = Article.objects.get(slug=SEED)
+    raw_title = front_value(km, "title")
+    assert "\u200b" in raw_title
+    assert article.title_km.encode() == raw_title.encode()
+    source = km.read_text("utf-8")
+    paragraphs = [p for p in source.split("\n\n") if "\u200b" in p and "{%" not in p]
+    body_paragraph = paragraphs[-1].strip()
+    assert body_paragraph.encode() in article.body_km.encode()
+
+
+def _source_blocks(path):
+    """The post's paragraphs as plain text, constructs removed."""
+    text = path.read_text("utf-8").split("\n---", 1)[1].split("\n", 1)[1]
+    text = INCLUDE.sub("\n\n", text)
+    text = ATTRIBUTE_LINE.sub("", text).replace("$DATELINE$", "")
+    return [plain_text(block) for block in re.split(r"\n\s*\n", text)]
+
+
+def _squash(value):
+    return re.sub(r"\s+", "", value)
+
+
+def test_every_page_answers_and_shows_its_source_text(imported, client, voa_fixtures):
+    for imported_post in ImportedPost.objects.select_related("article__section"):
+        article, language = imported_post.article, imported_post.language
+        response = client.get(article.get_absolute_url(language))
+        assert response.status_code == 200, imported_post.source_path
+        page = BeautifulSoup(response.content, "html.parser").find("article")
+        page_text = _squash(page.get_text(" "))
+        for block in _source_blocks(voa_fixtures / imported_post.source_path):
+            assert _squash(block) in page_text, (imported_post.source_path, block[:80])
+
+
+def test_second_import_is_a_no_op(imported, voa_fixtures):
+    before = list(Article.objects.values_list("pk", "updated_at"))
+    photos = Photo.objects.count()
+    again = import_site(voa_fixtures)
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 11)
+    assert list(Article.objects.values_list("pk", "updated_at")) == before
+    assert Photo.objects.count() == photos
+
+
+@pytest.mark.parametrize(
+    ("old", "language"),
+    [
+        ("/english/feature/government-leans-on-civil-servants.html", "en"),
+        ("/khmer/feature/government-leans-on-civil-servants.html", "km"),
+        ("/khmer/profile/politician/sok-eysan-cpp-spokesman.html", "km"),
+    ],
+)
+def test_legacy_urls_redirect(
+    imported, client, old, language, django_assert_num_queries
+):
+    with django_assert_num_queries(1):
+        response = client.get(old)
+    article = ImportedPost.objects.get(legacy_path=old).article
+    assert response.status_code == 301
+    assert response["Location"] == article.get_absolute_url(language)
+    assert client.get(response["Location"]).status_code == 200
+
+
+def test_legacy_url_of_a_draft_language_is_404(imported, client):
+    article = Article.objects.get(slug=SEED)
+    unpublish(article, "km")
+    assert (
+        client.get("/khmer/feature/government-leans-on-civil-servants.html").status_code
+        == 404
+    )
+    assert (
+        client.get(
+            "/english/feature/government-leans-on-civil-servants.html"
+        ).status_code
+        == 301
+    )
+    assert client.get("/english/feature/no-such-story.html").status_code == 404
+
+
+def test_archive_links_are_rewritten_in_the_stored_markdown(imported):
+    bio = Article.objects.get(slug="hun-sen")
+    hometown = Article.objects.get(slug="hun-sen-hometown")
+    assert hometown.get_absolute_url("en") in bio.body_en
+    assert (
+        "projects.voanews.com/cambodia-election-2018/english/feature/hun-sen-hometown"
+        not in bio.body_en
+    )
+
+
+def snapshot():
+    """Every stored field of every story, without ids and timestamps."""
+    keys = dict(ImportedImage.objects.values_list("photo_id", "key"))
+    skip = {"id", "created_at", "updated_at", "section"}
+    stories = []
+    for article in (
+        Article.objects.for_page().prefetch_related("imported_posts").order_by("slug")
+    ):
+        fields = {
+            f.attname: getattr(article, f.attname)
+            for f in Article._meta.concrete_fields
+            if f.attname not in skip and f.name not in skip
+        }
+        fields["section"] = (
+            article.section.slug_en,
+            article.section.name_en,
+            article.section.name_km,
+        )
+        fields["bylines"] = [
+            (
+                b.position,
+                b.role,
+                b.author.sort_name,
+                b.author.display_name_en,
+                b.author.display_name_km,
+            )
+            for b in article.bylines.all()
+        ]
+        fields["placements"] = [
+            (p.position, p.kind, p.caption_en, p.caption_km, keys[p.photo_id])
+            + (p.photo.credit, p.photo.source, p.photo.cutline_en)
+            + (p.photo.cutline_km, p.photo.alt_text_en)
+            for p in article.placements.all()
+        ]
+        fields["pullquotes"] = [
+            (q.position, q.text_en, q.text_km) for q in article.pullquotes.all()
+        ]
+        profile = getattr(article, "profile", None)
+        fields["profile"] = profile and (
+            profile.name_en,
+            profile.age,
+            profile.persona_en,
+            profile.persona_km,
+            profile.occupation_km,
+            profile.party_en,
+        )
+        fields["tags"] = sorted(t.name for t in article.tags.all())
+        fields["imported"] = sorted(
+            (
+                p.language,
+                p.source_path,
+                p.legacy_path,
+                p.categories,
+                p.options,
+                p.raw_metadata,
+            )
+            for p in article.imported_posts.all()
+        )
+        stories.append(fields)
+    return stories
+
+
+def test_import_export_import_round_trip(imported, tmp_path):
+    first = snapshot()
+    assert export_site(tmp_path / "site") == 22
+    Article.objects.all().delete()
+    Photo.objects.all().delete()
+    Author.objects.all().delete()
+    Section.objects.all().delete()
+    report = import_site(tmp_path / "site")
+    assert report.ok, report.failures
+    assert report.created == 11
+    second = snapshot()
+    assert len(second) == len(first)
+    for before, after in zip(first, second, strict=True):
+        assert after == before, before["slug"]
+
+
+def test_command_prints_the_report(voa_fixtures, capsys):
+    call_command("import_jekyll", str(voa_fixtures), "--dry-run", verbosity=0)
+    out = capsys.readouterr().out
+    assert "dry run: nothing was written" in out
+    assert "articles created:    11" in out
+    assert "creditX: 4" in out
+    assert Article.objects.count() == 0
+    assert Photo.objects.count() == 0
+
+
+def test_imported_pages_take_a_fixed_number_of_queries(imported, client):
+    """A plain story and one full of embeds cost the same queries."""
+    counts = set()
+    for slug in ("quote-nou-sari", "hun-sen-hometown", "cambodia-adrift", SEED):
+        url = Article.objects.get(slug=slug).get_absolute_url("en")
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        counts.add(len(queries))
+    assert len(counts) == 1, counts
