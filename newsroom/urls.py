@@ -6,13 +6,16 @@ from django.views.generic import RedirectView
 from django.views.static import serve
 
 from newsroom.views import healthz
+from syndication.sitemaps import sitemap_urlpatterns
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("", RedirectView.as_view(url="/en/", permanent=False)),
+    *sitemap_urlpatterns,
 ]
 urlpatterns += i18n_patterns(
+    path("", include("syndication.urls")),
     path("", include("articles.urls")),
     prefix_default_language=True,
 )
