@@ -55,7 +55,7 @@ def placement_of_kind(placements, kind):
 
 
 # Tags kept in partner HTML: the body's own set plus the figures we render.
-FEED_TAGS = rendering.ALLOWED_TAGS | {"figure", "figcaption", "aside", "div"}
+FEED_TAGS = rendering.ALLOWED_TAGS | {"figure", "figcaption", "aside", "div", "footer"}
 FEED_ATTRIBUTES = {
     "a": {"href", "title"},
     "img": {"src", "alt", "width", "height"},

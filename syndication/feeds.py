@@ -104,7 +104,7 @@ class LatestStoriesRSS(Feed):
         return ", ".join(names) or None
 
     def item_categories(self, entry):
-        return [tag.name for tag in entry.article.tags.all()]
+        return sorted(tag.name for tag in entry.article.tags.all())
 
     def item_enclosures(self, entry):
         hero = placement_of_kind(syndicatable_placements(entry.article), "hero")

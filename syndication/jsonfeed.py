@@ -151,7 +151,7 @@ class ArticleJSONFeed:
         return [{"name": b["name"]} for b in reporters or bylines]
 
     def item_tags(self, article):
-        return [tag.name for tag in article.tags.all()]
+        return sorted(tag.name for tag in article.tags.all())
 
     def item_location(self, article):
         if not article.location_name and article.latitude is None:

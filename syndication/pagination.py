@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.core import signing
-from django.db.models import Q
+from django.db.models import DateTimeField, Q
 from django.db.models.functions import Greatest
 from django.utils.dateparse import parse_datetime
 
@@ -93,7 +93,11 @@ def parse_since(text):
 
 
 def modified_expression(language):
-    return Greatest("updated_at", field_name("published_at", language))
+    return Greatest(
+        "updated_at",
+        field_name("published_at", language),
+        output_field=DateTimeField(),
+    )
 
 
 def latest_page(queryset, language, position, limit):
