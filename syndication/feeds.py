@@ -64,9 +64,6 @@ class LatestStoriesRSS(Feed):
     def link(self, channel):
         return f"/{channel.language}/"
 
-    def feed_extra_kwargs(self, channel):
-        return {"language": channel.language}
-
     def items(self, channel):
         stories = (
             Article.objects.published(channel.language)

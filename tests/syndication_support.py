@@ -21,9 +21,7 @@ from tests.factories import (
 
 SCHEMAS = Path(__file__).parent / "schemas"
 JSON_FEED_SCHEMA = json.loads((SCHEMAS / "jsonfeed-1.1.schema.json").read_text())
-EXTENSION_SCHEMA = json.loads(
-    (SCHEMAS / "newsroom-extension.schema.json").read_text()
-)
+EXTENSION_SCHEMA = json.loads((SCHEMAS / "newsroom-extension.schema.json").read_text())
 
 # The archive's seed story (2018-07-20): its hero is a Reuters photo.
 REUTERS_URL = (
@@ -104,7 +102,9 @@ def seed_story(**overrides):
     )
     PhotoPlacementFactory(
         article=article,
-        photo=RemotePhotoFactory(cutline_en=AP_CUTLINE, credit="Heng Sinith", source="AP"),
+        photo=RemotePhotoFactory(
+            cutline_en=AP_CUTLINE, credit="Heng Sinith", source="AP"
+        ),
         position=3,
     )
     PhotoPlacementFactory(article=article, photo=PhotoFactory(), position=5)
