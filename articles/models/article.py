@@ -135,6 +135,18 @@ class Article(models.Model):
                 "uses this slug. Choose a different one.",
             ),
         ]
+        # Feeds page newest-first per language and sync on changes: keyset
+        # pagination walks these indexes instead of sorting the table.
+        indexes = [
+            *(
+                models.Index(
+                    fields=[field_name("published_at", code), "id"],
+                    name=f"article_published_{code}_idx",
+                )
+                for code in LANGUAGE_CODES
+            ),
+            models.Index(fields=["updated_at", "id"], name="article_updated_idx"),
+        ]
 
     def __str__(self):
         return self.title_en or self.title_km or self.slug or f"Story {self.pk}"
