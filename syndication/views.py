@@ -76,7 +76,11 @@ def json_feed(request):
 
     feed = ArticleJSONFeed(language, base_url(request), full=key is not None)
     stories = Article.objects.published(language).for_page()
-    tombstones = Tombstone.objects.filter(language=language)
+    # A story withdrawn and later public again (e.g. rescheduled) is live:
+    # its old tombstone must not follow it into a partner's sync.
+    tombstones = Tombstone.objects.filter(language=language).exclude(
+        article_id__in=Article.objects.published(language).values("pk")
+    )
     if key is not None:
         section_ids = list(key.partner.sections.values_list("pk", flat=True))
         if section_ids:

@@ -5,6 +5,7 @@ from datetime import timedelta
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -94,6 +95,11 @@ def test_partner_feed_has_full_content_and_extension(client, key):
     assert 'src="http://testserver/media/photos/' in html
     assert "<script" not in html and "<iframe" not in html and "<svg" not in html
     assert "https://www.youtube.com/watch?v=dQw4w9WgXcQ" in html
+    soup = BeautifulSoup(html, "html.parser")
+    addresses = [a["href"] for a in soup.find_all("a")]
+    addresses += [img["src"] for img in soup.find_all("img")]
+    assert len(addresses) >= 6
+    assert all(address.startswith(("http://", "https://")) for address in addresses)
     extension = item["_newsroom"]
     assert extension["dateline"] == "Phnom Penh"
     assert extension["location"] == {
@@ -339,6 +345,26 @@ def test_republishing_lifts_the_tombstone(client, key):
     assert not Tombstone.objects.filter(article_id=story.pk).exists()
     items = get_feed(client, key=key, since=before)["items"]
     assert [i.get("_newsroom", {}).get("status") for i in items] == ["published"]
+
+
+def test_a_rescheduled_story_sheds_its_old_tombstone(client, key):
+    story = ArticleFactory(english_only=True)
+    before = (timezone.now() - timedelta(seconds=1)).isoformat()
+    unpublish(story, "en")
+    story.status_en = Status.PUBLISHED
+    story.published_at_en = timezone.now() + timedelta(hours=1)
+    story.save()  # scheduled: not public yet, the tombstone stays
+    assert Tombstone.objects.filter(article_id=story.pk).exists()
+    ids = [
+        i["_newsroom"]["status"]
+        for i in get_feed(client, key=key, since=before)["items"]
+    ]
+    assert ids == ["withdrawn"]
+    Article.objects.filter(pk=story.pk).update(
+        published_at_en=timezone.now() - timedelta(seconds=1)
+    )  # the scheduled time passes without a save
+    items = get_feed(client, key=key, since=before)["items"]
+    assert [i["_newsroom"]["status"] for i in items] == ["published"]
 
 
 def test_drafts_never_leave_tombstones(client):
