@@ -9,8 +9,9 @@ class SyndicationConfig(AppConfig):
     verbose_name = "Syndication"
 
     def ready(self):
-        # Tombstones are recorded by signal handlers so that every way a story
-        # leaves the public (service, admin, shell, delete) is seen.
-        from syndication import tombstones
+        # Signal handlers, so that every way a story leaves the public or
+        # changes (service, admin, shell, delete) is seen by partners' syncs.
+        from syndication import freshness, tombstones
 
         tombstones.connect()
+        freshness.connect()

@@ -367,6 +367,31 @@ def test_a_rescheduled_story_sheds_its_old_tombstone(client, key):
     assert [i["_newsroom"]["status"] for i in items] == ["published"]
 
 
+def test_edits_to_a_storys_parts_reach_a_sync(client, key):
+    story = seed_story()
+    window = story.placements.get(kind=PhotoPlacement.Kind.WINDOW)
+    long_ago = timezone.now() - timedelta(days=5)
+
+    def withhold_window_photo():
+        window.photo.rights = "no_syndication"
+        window.photo.save()
+
+    edits = [
+        lambda: story.tags.add("withdrawn photo"),
+        lambda: BylineFactory(article=story, position=9),
+        lambda: story.pullquotes.all().delete(),
+        withhold_window_photo,
+    ]
+    for edit in edits:
+        set_times(story, updated_at=long_ago, en=long_ago, km=long_ago)
+        checkpoint = (timezone.now() - timedelta(seconds=1)).isoformat()
+        assert get_feed(client, key=key, since=checkpoint)["items"] == []
+        edit()
+        (item,) = get_feed(client, key=key, since=checkpoint)["items"]
+        assert item["id"].endswith(f":{story.pk}:en")
+    assert WINDOW_URL not in json.dumps(item)
+
+
 def test_drafts_never_leave_tombstones(client):
     draft = ArticleFactory()
     draft.title_en = "Still a draft"
