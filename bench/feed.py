@@ -171,6 +171,9 @@ def main():
         "since= page (middle of history)": {
             "since": articles[STORIES // 2].published_at_en.isoformat()
         },
+        "since= page (last hour, typical)": {
+            "since": articles[STORIES - 60].published_at_en.isoformat()
+        },
     }
     client = Client()
     headers = {"HTTP_AUTHORIZATION": f"Bearer {key}"}
