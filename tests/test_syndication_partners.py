@@ -189,11 +189,31 @@ def test_admin_shows_a_new_key_once(editor_client):
 
 
 def test_admin_revoke_action(editor_client):
-    _partner, plain = make_partner()
+    partner, _plain = make_partner()
     key = PartnerKey.objects.get()
+    for url in (
+        reverse("admin:syndication_partner_changelist"),
+        reverse("admin:syndication_partner_change", args=[partner.pk]),
+        reverse("admin:syndication_partnerkey_changelist"),
+    ):
+        assert editor_client.get(url).status_code == 200
     editor_client.post(
         reverse("admin:syndication_partnerkey_changelist"),
         {"action": "revoke", "_selected_action": [key.pk]},
     )
     key.refresh_from_db()
     assert key.revoked_at is not None
+
+
+def test_admin_issues_another_key(editor_client):
+    partner, first = make_partner()
+    response = editor_client.post(
+        reverse("admin:syndication_partner_changelist"),
+        {"action": "issue_new_key", "_selected_action": [partner.pk]},
+        follow=True,
+    )
+    shown = [str(m) for m in response.context["messages"] if "nrk_" in str(m)]
+    second = re.search(r"nrk_[A-Za-z0-9_-]+", shown[0]).group(0)
+    assert second != first
+    assert partner.keys.count() == 2
+    assert partner.keys.filter(digest=digest(second)).exists()
