@@ -149,17 +149,19 @@ HANDLERS = {
 }
 
 
-def render_body(article, language):
+def render_body(article, language, handlers=HANDLERS, body_html=None):
     """The story's body in `language`, embeds expanded, ready for the template.
 
     Inline photos that the body never places are appended after it, so that an
-    editor's placement is never silently dropped from the page.
+    editor's placement is never silently dropped from the page. Feeds pass
+    their own `handlers` (rights-aware photos, no map) and a pre-filtered
+    `body_html`; leftovers go through the same photo handler.
     """
     placements = list(article.placements.all())
     dateline = localized(article, "dateline", language)
     context = EmbedContext(
         language=language,
-        handlers=HANDLERS,
+        handlers=handlers,
         dateline_html=format_html('<span class="dateline">{}</span>', dateline)
         if dateline
         else "",
@@ -170,11 +172,11 @@ def render_body(article, language):
             "locator": locator_context(article, language),
         },
     )
-    html = expand_embeds(localized(article, "body_html", language), context)
+    if body_html is None:
+        body_html = localized(article, "body_html", language)
+    html = expand_embeds(body_html, context)
     leftovers = [
-        render_to_string(
-            "articles/embeds/photo.html", photo_figure_context(placement, language)
-        )
+        handlers["photo"]("photo", {"_": [str(placement.position)]}, context)
         for placement in placements
         if placement.pk not in context.data["used_placements"]
         and placement.kind not in ("hero", "mugshot")

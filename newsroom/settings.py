@@ -54,12 +54,14 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "taggit",
     "django_tasks",
     "django_tasks_db",
     "media_assets",
     "articles",
     "workflow",
+    "syndication",
 ]
 
 MIDDLEWARE = [
@@ -214,6 +216,8 @@ NEWSROOM = {
     "SYNDICATABLE_SOURCES": env_list(
         "NEWSROOM_SYNDICATABLE_SOURCES", "VOA,VOA Khmer,VOA News,Voice of America"
     ),
+    # Where the terms for republishing the desk's own photos are (JSON-LD).
+    "PHOTO_LICENSE_URL": os.environ.get("NEWSROOM_PHOTO_LICENSE_URL", ""),
     "DEMO_FIXTURES_DIR": os.environ.get(
         "NEWSROOM_DEMO_FIXTURES_DIR",
         str(BASE_DIR.parent / "shared" / "fixtures" / "voa"),

@@ -7,6 +7,7 @@ from django.views.static import serve
 
 from articles.legacy import legacy_redirect
 from newsroom.views import healthz
+from syndication.sitemaps import sitemap_urlpatterns
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -14,8 +15,10 @@ urlpatterns = [
     path("", RedirectView.as_view(url="/en/", permanent=False)),
     # Jekyll archive permalinks (/:categories/:title.html, language folder first).
     re_path(r"^(?P<path>(?:english|khmer)/.+\.html)$", legacy_redirect, name="legacy"),
+    *sitemap_urlpatterns,
 ]
 urlpatterns += i18n_patterns(
+    path("", include("syndication.urls")),
     path("", include("articles.urls")),
     prefix_default_language=True,
 )

@@ -54,6 +54,7 @@ class ArticleQuerySet(models.QuerySet):
             ),
             "pullquotes",
             "tags",
+            "corrections",  # workflow's corrections log, shown on pages and feeds
         )
 
 
@@ -137,6 +138,18 @@ class Article(models.Model):
                 violation_error_message="Another story in this section already "
                 "uses this slug. Choose a different one.",
             ),
+        ]
+        # Feeds page newest-first per language and sync on changes: keyset
+        # pagination walks these indexes instead of sorting the table.
+        indexes = [
+            *(
+                models.Index(
+                    fields=[field_name("published_at", code), "id"],
+                    name=f"article_published_{code}_idx",
+                )
+                for code in LANGUAGE_CODES
+            ),
+            models.Index(fields=["updated_at", "id"], name="article_updated_idx"),
         ]
 
     def __str__(self):

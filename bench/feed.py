@@ -1,0 +1,192 @@
+"""Benchmark of the partner JSON feed over 10,000 stories (not a test).
+
+    .venv/bin/python bench/feed.py            # throwaway SQLite file
+    DATABASE_URL=postgres://…/bench_db .venv/bin/python bench/feed.py
+
+Seeds 10,000 stories published in English and Khmer (two bylines, a Reuters
+hero and a VOA inline photo, three tags each) with bulk_create, plus 200
+tombstones, then times in-process requests (URL routing, middleware, view,
+JSON writing) for: the first page, a page 9,000 stories deep reached by its
+cursor, and a since= page from the middle of the history. Prints median and
+p95 in milliseconds. A DATABASE_URL database must be empty: the script
+refuses to add its 10,000 stories to one that already holds stories.
+"""
+
+import os
+import statistics
+import sys
+import tempfile
+import time
+from datetime import timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
+os.environ.setdefault("NEWSROOM_ALLOW_INSECURE_KEY", "1")
+os.environ.setdefault("NEWSROOM_PLAIN_STATIC", "1")  # no collectstatic manifest
+_workdir = tempfile.TemporaryDirectory(prefix="feed-bench-")
+os.environ.setdefault("DATABASE_URL", f"sqlite:///{_workdir.name}/bench.sqlite3")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.contrib.contenttypes.models import ContentType  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.db.models import F  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import override_settings  # noqa: E402
+from django.utils import timezone  # noqa: E402
+from taggit.models import Tag, TaggedItem  # noqa: E402
+
+from articles.models import (  # noqa: E402
+    Article,
+    Author,
+    Byline,
+    PhotoPlacement,
+    Section,
+    Status,
+)
+from articles.rendering import render_markdown  # noqa: E402
+from media_assets.models import Photo  # noqa: E402
+from syndication import pagination  # noqa: E402
+from syndication.models import Tombstone  # noqa: E402
+from syndication.partners import create_partner  # noqa: E402
+
+STORIES = 10_000
+RUNS = 40
+BODY = "\n\n".join(
+    ["[[dateline]] A paragraph with [a link](/en/feature/other/) in it."] * 8
+    + ["[[photo 2]]", "Closing paragraph."]
+)
+
+
+def seed():
+    if Article.objects.exists():
+        sys.exit("This database already holds stories; give an empty one.")
+    now = timezone.now()
+    section = Section.objects.create(name_en="Feature", slug_en="feature")
+    authors = Author.objects.bulk_create(
+        Author(display_name_en=f"Reporter {n}", sort_name=f"{n}, R", slug=f"r-{n}")
+        for n in range(20)
+    )
+    body_html = render_markdown(BODY)
+    articles = Article.objects.bulk_create(
+        (
+            Article(
+                title_en=f"Story {n}",
+                title_km=f"អត្ថបទ {n}",
+                slug=f"story-{n}",
+                section=section,
+                summary_en="A summary.",
+                summary_km="សេចក្តីសង្ខេប។",
+                body_en=BODY,
+                body_html_en=body_html,
+                body_km=BODY,
+                body_html_km=body_html,
+                dateline_en="Phnom Penh",
+                status_en=Status.PUBLISHED,
+                status_km=Status.PUBLISHED,
+                published_at_en=now - timedelta(minutes=STORIES - n),
+                published_at_km=now - timedelta(minutes=STORIES - n),
+            )
+            for n in range(STORIES)
+        ),
+        batch_size=1000,
+    )
+    Article.objects.update(updated_at=F("published_at_en") + timedelta(seconds=30))
+    reuters = Photo.objects.create(
+        source_url="https://example.org/reuters.jpg", source="Reuters"
+    )
+    voa = Photo.objects.create(
+        source_url="https://example.org/voa.jpg", source="VOA Khmer"
+    )
+    PhotoPlacement.objects.bulk_create(
+        (
+            PhotoPlacement(article=a, photo=photo, kind=kind, position=position)
+            for a in articles
+            for photo, kind, position in ((reuters, "hero", 1), (voa, "inline", 2))
+        ),
+        batch_size=2000,
+    )
+    Byline.objects.bulk_create(
+        (
+            Byline(article=a, author=authors[(a.pk + i) % 20], position=i)
+            for a in articles
+            for i in range(2)
+        ),
+        batch_size=2000,
+    )
+    tags = Tag.objects.bulk_create(
+        Tag(name=f"tag {n}", slug=f"tag-{n}") for n in range(30)
+    )
+    content_type = ContentType.objects.get_for_model(Article)
+    TaggedItem.objects.bulk_create(
+        (
+            TaggedItem(
+                tag=tags[(a.pk + i) % 30], content_type=content_type, object_id=a.pk
+            )
+            for a in articles
+            for i in range(3)
+        ),
+        batch_size=3000,
+    )
+    Tombstone.objects.bulk_create(
+        Tombstone(
+            article_id=STORIES * 2 + n,
+            language="en",
+            withdrawn_at=now - timedelta(minutes=STORIES - n * 50),
+        )
+        for n in range(200)
+    )
+    _partner, issued = create_partner("Bench partner")
+    return articles, issued.plain
+
+
+def measure(client, path, params, headers):
+    for _ in range(3):  # warm caches and connections
+        client.get(path, params, **headers)
+    timings = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        response = client.get(path, params, **headers)
+        timings.append((time.perf_counter() - start) * 1000)
+        assert response.status_code == 200, response.content[:200]
+    return statistics.median(timings), statistics.quantiles(timings, n=20)[18]
+
+
+def main():
+    call_command("migrate", verbosity=0)
+    started = time.perf_counter()
+    articles, key = seed()
+    print(f"seeded {STORIES} stories in {time.perf_counter() - started:.1f}s")
+    deep = articles[STORIES - 9_000]  # 9,000 stories after the newest
+    cases = {
+        "first page (partner, 20)": {},
+        "deep cursor page (9,000 in)": {
+            "cursor": pagination.encode(pagination.latest_position(deep, "en"))
+        },
+        "since= page (middle of history)": {
+            "since": articles[STORIES // 2].published_at_en.isoformat()
+        },
+        "since= page (last hour, typical)": {
+            "since": articles[STORIES - 60].published_at_en.isoformat()
+        },
+    }
+    client = Client()
+    headers = {"HTTP_AUTHORIZATION": f"Bearer {key}"}
+    engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    print(f"database: {engine}; {RUNS} timed requests per case")
+    with override_settings(SYNDICATION_RATE_LIMIT=(10**9, 60)):
+        for label, params in cases.items():
+            median, p95 = measure(client, "/en/feed.json", params, headers)
+            print(f"{label:34} median {median:7.1f} ms   p95 {p95:7.1f} ms")
+        median, p95 = measure(client, "/en/feed.json", {}, {})
+        label = "first page (public, 20)"
+        print(f"{label:34} median {median:7.1f} ms   p95 {p95:7.1f} ms")
+
+
+if __name__ == "__main__":
+    main()

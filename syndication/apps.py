@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+
+
+class SyndicationConfig(AppConfig):
+    """Partner feeds, discovery feeds, sitemaps and article metadata."""
+
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "syndication"
+    verbose_name = "Syndication"
+
+    def ready(self):
+        # Signal handlers, so that every way a story leaves the public or
+        # changes (service, admin, shell, delete) is seen by partners' syncs.
+        from syndication import freshness, tombstones
+
+        tombstones.connect()
+        freshness.connect()

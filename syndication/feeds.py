@@ -1,0 +1,116 @@
+"""RSS 2.0 and Atom per language, with django.contrib.syndication.
+
+Readers get the summary (the full text is for partners, see jsonfeed.py)
+and, when the hero photo may be syndicated, that photo as an enclosure.
+Feed instances are shared between requests, so the language and site
+address travel with each item (`Entry`), never on `self`.
+"""
+
+import mimetypes
+from typing import NamedTuple
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.utils.feedgenerator import Atom1Feed, Enclosure
+from django.utils.translation import get_language
+
+from articles.languages import field_name, localized
+from articles.models import Article
+from syndication.content import (
+    photo_feed_image,
+    placement_of_kind,
+    syndicatable_placements,
+)
+from syndication.jsonfeed import item_id, modified_at
+
+ITEMS = 30
+
+
+class Channel(NamedTuple):
+    language: str
+    base_url: str
+
+
+class Entry(NamedTuple):
+    article: Article
+    language: str
+    base_url: str
+
+
+def file_size(photo):
+    """Bytes of a local original; 0 (allowed by RSS) for remote or missing."""
+    try:
+        return photo.image.size if photo.image else 0
+    except OSError:
+        return 0
+
+
+class LatestStoriesRSS(Feed):
+    """The newest stories in the language of the URL (/en/rss.xml, /km/rss.xml)."""
+
+    def get_object(self, request):
+        return Channel((get_language() or "en")[:2], request.build_absolute_uri("/"))
+
+    def title(self, channel):
+        titles = settings.NEWSROOM["SITE_TITLE"]
+        return titles.get(channel.language, titles["en"])
+
+    def description(self, channel):
+        outlets = settings.NEWSROOM["OUTLET_NAME"]
+        return outlets.get(channel.language, outlets["en"])
+
+    subtitle = description
+
+    def link(self, channel):
+        return f"/{channel.language}/"
+
+    def items(self, channel):
+        stories = (
+            Article.objects.published(channel.language)
+            .for_page()
+            .order_by(f"-{field_name('published_at', channel.language)}", "-pk")
+        )
+        return [Entry(a, *channel) for a in stories[:ITEMS]]
+
+    def item_title(self, entry):
+        return localized(entry.article, "title", entry.language)
+
+    def item_description(self, entry):
+        return localized(entry.article, "summary", entry.language)
+
+    def item_link(self, entry):
+        return entry.article.get_absolute_url(entry.language)
+
+    def item_guid(self, entry):
+        return item_id(entry.article.pk, entry.language)
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, entry):
+        return localized(entry.article, "published_at", entry.language)
+
+    def item_updateddate(self, entry):
+        return modified_at(entry.article, entry.language)
+
+    def item_author_name(self, entry):
+        names = [
+            localized(b.author, "display_name", entry.language)
+            or b.author.display_name_en
+            for b in entry.article.bylines.all()
+        ]
+        return ", ".join(names) or None
+
+    def item_categories(self, entry):
+        return sorted(tag.name for tag in entry.article.tags.all())
+
+    def item_enclosures(self, entry):
+        hero = placement_of_kind(syndicatable_placements(entry.article), "hero")
+        if hero is None:
+            return []
+        image = photo_feed_image(hero.photo, entry.base_url)
+        mime_type = mimetypes.guess_type(image.url)[0] or "image/jpeg"
+        return [Enclosure(image.url, str(file_size(hero.photo)), mime_type)]
+
+
+class LatestStoriesAtom(LatestStoriesRSS):
+    feed_type = Atom1Feed

@@ -1,0 +1,303 @@
+"""JSON Feed 1.1 for partners, built like django.contrib.syndication.
+
+`ArticleJSONFeed` answers small `item_*` questions about one story;
+`JSONFeedWriter` turns the answers into bytes. Datetimes are made aware and
+formatted (RFC 3339 with offset) only at the edge, in `rfc3339`.
+"""
+
+import hashlib
+import json
+
+from django.conf import settings
+from django.templatetags.static import static
+from django.utils import timezone
+
+from articles.languages import LANGUAGE_CODES, localized
+from articles.models import Byline
+from syndication.content import (
+    feed_body_html,
+    photo_feed_image,
+    placement_of_kind,
+    published_corrections,
+    syndicatable_placements,
+)
+
+VERSION = "https://jsonfeed.org/version/1.1"
+EXTENSION = "_newsroom"
+ID_NAMESPACE = "urn:newsroom:article"
+
+
+def item_id(article_pk, language):
+    """The item's permanent id: the story's key and language, never its URL."""
+    return f"{ID_NAMESPACE}:{article_pk}:{language}"
+
+
+def rfc3339(moment):
+    if moment is None:
+        return None
+    if timezone.is_naive(moment):
+        moment = timezone.make_aware(moment)
+    return timezone.localtime(moment).isoformat()
+
+
+def modified_at(article, language):
+    """When the version last changed for a reader: an edit or its publication."""
+    published_at = localized(article, "published_at", language)
+    return max(article.updated_at, published_at) if published_at else article.updated_at
+
+
+class ArticleJSONFeed:
+    """One language's feed; `full` (a partner) adds content_html and _newsroom."""
+
+    def __init__(self, language, base_url, full=False):
+        self.language = language
+        self.base_url = base_url
+        self.full = full
+
+    def absolute(self, path):
+        return self.base_url.rstrip("/") + path
+
+    # --- the feed --------------------------------------------------------
+
+    def title(self):
+        titles = settings.NEWSROOM["SITE_TITLE"]
+        return titles.get(self.language, titles["en"])
+
+    def description(self):
+        outlets = settings.NEWSROOM["OUTLET_NAME"]
+        return outlets.get(self.language, outlets["en"])
+
+    def home_page_url(self):
+        return self.absolute(f"/{self.language}/")
+
+    def feed_url(self):
+        return self.absolute(f"/{self.language}/feed.json")
+
+    def icon(self):
+        return self.absolute(static("syndication/icon.png"))
+
+    def favicon(self):
+        return self.absolute(static("syndication/favicon.png"))
+
+    def feed(self, items, next_url=None):
+        return {
+            "version": VERSION,
+            "title": self.title(),
+            "description": self.description(),
+            "home_page_url": self.home_page_url(),
+            "feed_url": self.feed_url(),
+            "next_url": next_url,
+            "icon": self.icon(),
+            "favicon": self.favicon(),
+            "language": self.language,
+            "items": items,
+        }
+
+    # --- one story -------------------------------------------------------
+
+    def item_id(self, article):
+        return item_id(article.pk, self.language)
+
+    def item_url(self, article):
+        return self.absolute(article.get_absolute_url(self.language))
+
+    def item_title(self, article):
+        return localized(article, "title", self.language)
+
+    def item_summary(self, article):
+        return localized(article, "summary", self.language)
+
+    def item_content(self, article):
+        if self.full:
+            return {
+                "content_html": feed_body_html(
+                    article, self.language, self.item_url(article), self.base_url
+                )
+            }
+        return {"content_text": self.item_summary(article) or self.item_title(article)}
+
+    def item_photo_url(self, article, kind):
+        placement = placement_of_kind(syndicatable_placements(article), kind)
+        if placement is None:
+            return None
+        return photo_feed_image(placement.photo, self.base_url).url
+
+    def item_image(self, article):
+        return self.item_photo_url(article, "hero")
+
+    def item_banner_image(self, article):
+        return self.item_photo_url(article, "window")
+
+    def item_date_published(self, article):
+        return rfc3339(localized(article, "published_at", self.language))
+
+    def item_date_modified(self, article):
+        return rfc3339(modified_at(article, self.language))
+
+    def item_bylines(self, article):
+        return [
+            {
+                "name": localized(b.author, "display_name", self.language)
+                or b.author.display_name_en,
+                "role": b.role,
+            }
+            for b in article.bylines.all()
+        ]
+
+    def item_authors(self, article):
+        """Reporters in byline order (everyone credited if none is a reporter)."""
+        bylines = self.item_bylines(article)
+        reporters = [b for b in bylines if b["role"] == Byline.Role.REPORTER]
+        return [{"name": b["name"]} for b in reporters or bylines]
+
+    def item_tags(self, article):
+        return sorted(tag.name for tag in article.tags.all())
+
+    def item_location(self, article):
+        if not article.location_name and article.latitude is None:
+            return None
+        return {
+            "name": article.location_name,
+            "latitude": None if article.latitude is None else float(article.latitude),
+            "longitude": None
+            if article.longitude is None
+            else float(article.longitude),
+        }
+
+    def item_section(self, article):
+        section = article.section
+        return {
+            "slug": section.url_slug(self.language),
+            "name": localized(section, "name", self.language) or section.name_en,
+        }
+
+    def item_photos(self, article):
+        photos = []
+        for placement in syndicatable_placements(article):
+            photo = placement.photo
+            image = photo_feed_image(photo, self.base_url)
+            photos.append(
+                {
+                    "kind": placement.kind,
+                    "url": image.url,
+                    "width": image.width,
+                    "height": image.height,
+                    "cutline": localized(placement, "caption", self.language)
+                    or localized(photo, "cutline", self.language),
+                    "credit": photo.credit,
+                    "source": photo.source,
+                    "rights": photo.effective_rights,
+                }
+            )
+        return photos
+
+    def item_pullquotes(self, article):
+        return [
+            {
+                "text": localized(q, "text", self.language),
+                "attribution": localized(q, "attribution", self.language),
+            }
+            for q in article.pullquotes.all()
+        ]
+
+    def item_translations(self, article):
+        return [
+            {
+                "language": other,
+                "id": item_id(article.pk, other),
+                "url": self.absolute(article.get_absolute_url(other)),
+            }
+            for other in LANGUAGE_CODES
+            if other != self.language and article.is_published_in(other)
+        ]
+
+    def item_corrections(self, article):
+        return [
+            {
+                "text": c["text"],
+                "kind": c["kind"],
+                "date_published": rfc3339(c["published_at"]),
+            }
+            for c in published_corrections(article, self.language)
+        ]
+
+    def item_extension(self, article):
+        return {
+            "status": "published",
+            "dateline": localized(article, "dateline", self.language),
+            "location": self.item_location(article),
+            "section": self.item_section(article),
+            "byline": self.item_bylines(article),
+            "photos": self.item_photos(article),
+            "pullquotes": self.item_pullquotes(article),
+            "editors_note": localized(article, "editors_note", self.language),
+            "translations": self.item_translations(article),
+            "corrections": self.item_corrections(article),
+        }
+
+    def item(self, article):
+        item = {
+            "id": self.item_id(article),
+            "url": self.item_url(article),
+            "title": self.item_title(article),
+            **self.item_content(article),
+            "summary": self.item_summary(article),
+            "image": self.item_image(article),
+            "banner_image": self.item_banner_image(article),
+            "date_published": self.item_date_published(article),
+            "date_modified": self.item_date_modified(article),
+            "authors": self.item_authors(article),
+            "tags": self.item_tags(article),
+            "language": self.language,
+        }
+        if self.full:
+            extension = self.item_extension(article)
+            # The revision changes whenever anything a partner sees changes,
+            # including byline, tag or photo-rights edits that leave the
+            # story's own timestamp alone.
+            extension["revision"] = revision_of({**item, EXTENSION: extension})
+            item[EXTENSION] = extension
+        return item
+
+    def tombstone(self, tombstone):
+        """A withdrawn version: its id and when, nothing of its content."""
+        withdrawn_at = rfc3339(tombstone.withdrawn_at)
+        return {
+            "id": item_id(tombstone.article_id, tombstone.language),
+            "content_text": "",
+            "date_modified": withdrawn_at,
+            "language": tombstone.language,
+            EXTENSION: {"status": "withdrawn", "withdrawn_at": withdrawn_at},
+        }
+
+
+def revision_of(data):
+    encoded = json.dumps(data, sort_keys=True, ensure_ascii=False).encode()
+    return hashlib.sha256(encoded).hexdigest()[:16]
+
+
+def _prune(value):
+    """Drop None and empty-string members: JSON Feed omits what is unknown."""
+    if isinstance(value, dict):
+        return {k: _prune(v) for k, v in value.items() if v is not None and v != ""}
+    if isinstance(value, list):
+        return [_prune(v) for v in value]
+    return value
+
+
+class JSONFeedWriter:
+    """Serialises a feed dict; Khmer stays UTF-8, byte for byte."""
+
+    content_type = "application/feed+json; charset=utf-8"
+
+    def write(self, feed):
+        pruned = _prune({k: v for k, v in feed.items() if k != "items"})
+        pruned["items"] = [self._item(item) for item in feed["items"]]
+        return json.dumps(pruned, ensure_ascii=False, separators=(",", ":")).encode()
+
+    def _item(self, item):
+        pruned = _prune(item)
+        # content_text "" is how a tombstone says "no content"; keep it.
+        if "content_html" not in pruned and "content_text" in item:
+            pruned["content_text"] = item["content_text"] or ""
+        return pruned

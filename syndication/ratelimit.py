@@ -1,0 +1,41 @@
+"""A fixed-window request budget per API key, kept in Django's cache.
+
+With the default local-memory cache each worker process counts on its own;
+set REDIS_URL in production so that all workers share one count.
+"""
+
+import time
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import cache
+
+DEFAULT_LIMIT = (120, 60)  # requests, per seconds
+
+
+@dataclass(frozen=True)
+class Verdict:
+    allowed: bool
+    retry_after: int = 0
+
+
+def limit():
+    """(requests, seconds) from settings.SYNDICATION_RATE_LIMIT, e.g. (120, 60)."""
+    return tuple(getattr(settings, "SYNDICATION_RATE_LIMIT", DEFAULT_LIMIT))
+
+
+def hit(key_id, now=None):
+    """Count one request for `key_id`; refuse it once the window's budget is spent."""
+    requests, seconds = limit()
+    now = time.time() if now is None else now
+    window = int(now // seconds)
+    name = f"syndication:rate:{key_id}:{window}"
+    cache.add(name, 0, timeout=seconds + 1)
+    try:
+        count = cache.incr(name)
+    except ValueError:  # expired between add and incr: start the window again
+        cache.set(name, 1, timeout=seconds + 1)
+        count = 1
+    if count > requests:
+        return Verdict(False, retry_after=max(1, int((window + 1) * seconds - now)))
+    return Verdict(True)

@@ -1,0 +1,105 @@
+"""sitemap.xml with hreflang pairs, and a Google News sitemap of recent stories."""
+
+from datetime import timedelta
+from typing import NamedTuple
+
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps.views import sitemap
+from django.db.models import Q
+from django.urls import path
+from django.utils import timezone
+
+from articles.languages import LANGUAGE_CODES, field_name, localized
+from articles.models import Article
+
+NEWS_WINDOW = timedelta(days=2)
+
+
+def published_anywhere(now=None):
+    """Stories published in at least one language (union of published())."""
+    query = Q()
+    for language in LANGUAGE_CODES:
+        query |= Q(pk__in=Article.objects.published(language, now=now).values("pk"))
+    return Article.objects.filter(query).select_related("section")
+
+
+class ArticleSitemap(Sitemap):
+    """One <url> per published language version, each listing its published pair.
+
+    get_languages_for_item limits both the URLs and their hreflang alternates
+    to the languages a story is published in, so a story published only in
+    English never points to a Khmer address that would answer 404.
+    """
+
+    i18n = True
+    alternates = True
+    changefreq = "daily"
+
+    def items(self):
+        return published_anywhere().order_by("pk")
+
+    def get_languages_for_item(self, article):
+        return article.published_languages()
+
+    def lastmod(self, article):
+        return article.updated_at
+
+
+class NewsEntry(NamedTuple):
+    path: str
+    language: str
+    title: str
+    published_at: object
+    publication: str
+
+
+class NewsSitemap(Sitemap):
+    """Google News: each language version published in the last two days."""
+
+    limit = 1000  # Google News' own cap per sitemap
+
+    def items(self):
+        now = timezone.now()
+        outlets = settings.NEWSROOM["OUTLET_NAME"]
+        entries = []
+        for language in LANGUAGE_CODES:
+            since = {f"{field_name('published_at', language)}__gte": now - NEWS_WINDOW}
+            recent = (
+                Article.objects.published(language, now=now)
+                .filter(**since)
+                .select_related("section")
+            )
+            entries += [
+                NewsEntry(
+                    article.get_absolute_url(language),
+                    language,
+                    localized(article, "title", language),
+                    localized(article, "published_at", language),
+                    outlets.get(language, outlets["en"]),
+                )
+                for article in recent
+            ]
+        return sorted(entries, key=lambda entry: entry.published_at, reverse=True)
+
+    def location(self, entry):
+        return entry.path
+
+
+sitemap_urlpatterns = [
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"articles": ArticleSitemap}},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-news.xml",
+        sitemap,
+        {
+            "sitemaps": {"news": NewsSitemap},
+            "template_name": "syndication/news_sitemap.xml",
+        },
+        name="news-sitemap",
+    ),
+]

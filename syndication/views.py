@@ -1,0 +1,170 @@
+"""The partner JSON feed endpoint: errors become HTTP answers here, at the edge."""
+
+import hashlib
+from urllib.parse import urlencode
+
+from django.db.models import Exists, OuterRef
+from django.http import HttpResponse, JsonResponse
+from django.utils.cache import get_conditional_response, patch_vary_headers
+from django.utils.http import http_date
+from django.utils.translation import get_language
+from django.views.decorators.http import require_safe
+
+from articles.languages import language_label
+from articles.models import Article
+from syndication import pagination, partners, ratelimit
+from syndication.jsonfeed import ArticleJSONFeed, JSONFeedWriter, modified_at
+from syndication.models import Tombstone
+
+PUBLIC_MAX_AGE = 300
+PARTNER_MAX_AGE = 60
+
+
+def error(status, message, **extra):
+    response = JsonResponse({"error": message, **extra}, status=status)
+    response["Cache-Control"] = "no-store"
+    patch_vary_headers(response, ["Authorization"])
+    return response
+
+
+def presented_key(request):
+    header = request.headers.get("Authorization", "")
+    scheme, _sep, token = header.partition(" ")
+    if header and scheme.lower() == "bearer":
+        return token.strip()
+    if header:
+        return ""  # another scheme: a credential we cannot accept
+    return request.GET.get("key")
+
+
+def base_url(request):
+    return request.build_absolute_uri("/")
+
+
+class Refusal(Exception):
+    """A request we answer with an error response instead of a feed."""
+
+    def __init__(self, response):
+        super().__init__(response.status_code)
+        self.response = response
+
+
+def partner_key(request, language):
+    """The request's usable key, None for the public feed; Refusal otherwise."""
+    plain = presented_key(request)
+    if plain is None:
+        return None
+    key = partners.authenticate(plain)
+    if key is None:
+        response = error(401, "The API key is missing, invalid or revoked.")
+        response["WWW-Authenticate"] = 'Bearer realm="feed"'
+        raise Refusal(response)
+    verdict = ratelimit.hit(key.pk)
+    if not verdict.allowed:
+        response = error(429, "Too many requests for this key; slow down.")
+        response["Retry-After"] = str(verdict.retry_after)
+        raise Refusal(response)
+    if language not in key.partner.languages:
+        label = language_label(language, "en")
+        raise Refusal(error(403, f"This key may not read the {label} feed."))
+    return key
+
+
+def requested_page(request):
+    """(limit, position) from the query string; Refusal with a 400 if malformed."""
+    try:
+        limit = pagination.parse_limit(request.GET.get("limit"))
+        if (cursor := request.GET.get("cursor")) is not None:
+            return limit, pagination.decode(cursor)
+        if (since := request.GET.get("since")) is not None:
+            return limit, pagination.since_position(pagination.parse_since(since))
+    except pagination.BadParameter as bad:
+        raise Refusal(error(400, str(bad), parameter=bad.parameter)) from bad
+    return limit, None
+
+
+def visible(language, key):
+    """Stories and tombstones this request may see."""
+    stories = Article.objects.published(language).for_page()
+    # A story withdrawn and later public again (e.g. rescheduled) is live:
+    # its old tombstone must not follow it into a partner's sync.
+    live_again = Article.objects.published(language).filter(pk=OuterRef("article_id"))
+    tombstones = Tombstone.objects.filter(language=language).exclude(Exists(live_again))
+    if key is not None:
+        section_ids = list(key.partner.sections.values_list("pk", flat=True))
+        if section_ids:
+            stories = stories.filter(section_id__in=section_ids)
+            tombstones = tombstones.filter(section_id__in=section_ids)
+    return stories, tombstones
+
+
+def build_page(feed, language, stories, tombstones, position, limit):
+    """(items, next position or None, latest change on the page)."""
+    if position is not None and position.mode == pagination.SYNC:
+        entries = pagination.sync_page(stories, tombstones, language, position, limit)
+        page = entries[:limit]
+        items = [
+            feed.item(obj) if kind == pagination.LIVE else feed.tombstone(obj)
+            for _when, kind, _pk, obj in page
+        ]
+        more = len(entries) > limit
+        following = (
+            pagination.Position(pagination.SYNC, *page[-1][:3]) if more else None
+        )
+        changed = [when for when, *_rest in page]
+    else:
+        articles = pagination.latest_page(stories, language, position, limit)
+        page = articles[:limit]
+        items = [feed.item(article) for article in page]
+        more = len(articles) > limit
+        following = pagination.latest_position(page[-1], language) if more else None
+        changed = [modified_at(article, language) for article in page]
+    return items, following, max(changed, default=None)
+
+
+@require_safe
+def json_feed(request):
+    language = (get_language() or "en")[:2]
+    try:
+        key = partner_key(request, language)
+        limit, position = requested_page(request)
+    except Refusal as refusal:
+        return refusal.response
+    feed = ArticleJSONFeed(language, base_url(request), full=key is not None)
+    stories, tombstones = visible(language, key)
+    items, following, last_modified = build_page(
+        feed, language, stories, tombstones, position, limit
+    )
+    next_url = None
+    if following is not None:
+        query = {"cursor": pagination.encode(following), "limit": limit}
+        if request.GET.get("key"):
+            query["key"] = request.GET["key"]
+        next_url = f"{feed.feed_url()}?{urlencode(query)}"
+    body = JSONFeedWriter().write(feed.feed(items, next_url=next_url))
+    return respond(request, body, last_modified, private=key is not None)
+
+
+def respond(request, body, last_modified, private):
+    """200 or 304 with validators and the right caching headers; HEAD has no body."""
+    etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+    response = HttpResponse(body, content_type=JSONFeedWriter.content_type)
+    response["ETag"] = etag
+    if last_modified is not None:
+        response["Last-Modified"] = http_date(last_modified.timestamp())
+    response["Cache-Control"] = (
+        f"private, max-age={PARTNER_MAX_AGE}"
+        if private
+        else f"public, max-age={PUBLIC_MAX_AGE}"
+    )
+    patch_vary_headers(response, ["Authorization"])
+    response["Content-Length"] = str(len(body))
+    conditional = get_conditional_response(
+        request,
+        etag=etag,
+        last_modified=int(last_modified.timestamp()) if last_modified else None,
+        response=response,
+    )
+    if request.method == "HEAD" and conditional is response:
+        response.content = b""
+    return conditional
