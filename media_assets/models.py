@@ -7,6 +7,8 @@ from django.db import models
 from .rights import MAY_SYNDICATE, NO_SYNDICATION, default_rights_for_source
 from .validation import validate_image_file
 
+THUMBNAIL_SPEC = "1x1-420.jpeg"
+
 
 class Rights(models.TextChoices):
     FROM_SOURCE = "", "Decide from the source"
@@ -20,15 +22,21 @@ FOCAL_RANGE = [
 ]
 
 
-def rendition_prefetch(lookup="renditions"):
-    """A Prefetch of renditions; `lookup` may start at a relation to Photo."""
-    return models.Prefetch(lookup, queryset=Rendition.objects.order_by("spec"))
+def rendition_prefetch(lookup="renditions", prefix=""):
+    """A Prefetch of renditions; `lookup` may start at a relation to Photo.
+
+    `prefix` (e.g. "1x1-") narrows it to one crop, for thumbnail lists.
+    """
+    queryset = Rendition.objects.order_by("spec")
+    if prefix:
+        queryset = queryset.filter(spec__startswith=prefix)
+    return models.Prefetch(lookup, queryset=queryset)
 
 
 class PhotoQuerySet(models.QuerySet):
-    def prefetch_renditions(self):
-        """Load every rendition of the photos in one query, for pages and lists."""
-        return self.prefetch_related(rendition_prefetch())
+    def prefetch_renditions(self, prefix=""):
+        """Load the photos' renditions in one query, so pages stay flat."""
+        return self.prefetch_related(rendition_prefetch(prefix=prefix))
 
 
 class Photo(models.Model):
@@ -137,6 +145,18 @@ class Photo(models.Model):
     def credit_line(self):
         """ "Samrang Pring | Reuters" style: photographer and source, as known."""
         return " | ".join(part for part in (self.credit, self.source) if part)
+
+    @property
+    def thumbnail_url(self):
+        """The square thumbnail when its rendition is already loaded, else the file.
+
+        Never queries: lists prefetch with prefetch_renditions(prefix="1x1-").
+        """
+        cached = getattr(self, "_prefetched_objects_cache", {}).get("renditions")
+        for rendition in cached or ():
+            if rendition.spec == THUMBNAIL_SPEC:
+                return rendition.url
+        return self.url
 
     @property
     def focal(self):
