@@ -41,6 +41,7 @@ class IngestResult:
     status: str
     message: str
     photo: Photo | None = None
+    network: bool = False  # a remote fetch found no server answering
 
     @property
     def ok(self):

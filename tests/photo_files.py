@@ -92,7 +92,7 @@ def png(size=(64, 48), mode="RGBA", color=(0, 128, 0, 128)):
 
 
 def animated_gif(frames=10, size=(32, 32)):
-    images = [Image.new("P", size, index) for index in range(frames)]
+    images = [Image.new("RGB", size, (index * 20, 0, 0)) for index in range(frames)]
     buffer = io.BytesIO()
     images[0].save(buffer, "GIF", save_all=True, append_images=images[1:])
     return buffer.getvalue()
