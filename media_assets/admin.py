@@ -81,7 +81,10 @@ class PhotoAdminForm(forms.ModelForm):
     def clean_image(self):
         upload = self.cleaned_data.get("image")
         if upload and "image" in self.changed_data and hasattr(upload, "size"):
-            digest, metadata = inspect(upload)
+            try:
+                digest, metadata = inspect(upload)
+            except ValidationError as error:
+                raise ValidationError(error.messages) from error
             existing = find_duplicate(digest)
             if existing and existing.pk != self.instance.pk:
                 raise ValidationError(duplicate_message(existing), code="duplicate")
@@ -193,6 +196,15 @@ class PhotoAdmin(TabbedTranslationAdmin):
 
     class Media:
         js = ("media_assets/focal_point.js",)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "source_url":
+            kwargs["assume_scheme"] = "https"  # Django 6's default, chosen now
+        if db_field.name == "image":
+            # validation.py judges the content with plain-words reasons; the
+            # stock ImageField would answer first with a generic message.
+            kwargs["form_class"] = forms.FileField
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def get_queryset(self, request):
         return (

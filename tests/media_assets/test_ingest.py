@@ -1,9 +1,8 @@
 """The ingest pipeline: validation by content, metadata, duplicates, rights."""
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
-
-import pytest
 
 from media_assets.metadata import read_metadata
 from media_assets.models import Photo, Rendition
