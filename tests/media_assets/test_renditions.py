@@ -176,3 +176,13 @@ def test_deleting_a_photo_removes_its_files(run_on_commit, settings):
     assert len(stored_files(settings)) == 1 + len(planned_specs(photo))
     run_on_commit(photo.delete)
     assert stored_files(settings) == []
+
+
+def test_with_the_database_backend_a_worker_generates_them(settings, run_on_commit):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    photo = add(jpeg(size=(700, 500)), run_on_commit)
+    assert photo.renditions.count() == 0  # queued, not run in the request
+    from django.core.management import call_command
+
+    call_command("db_worker", "--batch", "--no-startup-delay", verbosity=0)
+    assert photo.renditions.count() == len(planned_specs(photo))
