@@ -31,12 +31,18 @@ sys.path.insert(0, str(ROOT))
 
 
 def make_photo(path, size):
-    """A noisy photo-like JPEG (noise defeats unrealistically good compression)."""
+    """A detailed JPEG: fractal edges at every scale plus fine grain, so that
+    downscaled renditions still carry detail (flat test images encode
+    unrealistically fast and small)."""
     from PIL import Image
 
-    noise = Image.effect_noise(size, 40)
+    fractal = Image.effect_mandelbrot(size, (-2.0, -1.2, 1.0, 1.2), 60)
+    grain = Image.effect_noise(size, 24)
     gradient = Image.linear_gradient("L").resize(size)
-    image = Image.merge("RGB", (noise, gradient, Image.blend(noise, gradient, 0.5)))
+    image = Image.merge(
+        "RGB",
+        (fractal, Image.blend(gradient, grain, 0.4), Image.blend(fractal, grain, 0.3)),
+    )
     image.save(path, "JPEG", quality=90)
 
 

@@ -30,7 +30,7 @@ def open_upright(fileobj, largest_width=None):
     if largest_width and image.format == "JPEG":
         width, height = image.size
         image.draft("RGB", (largest_width, round(height * largest_width / width)))
-    image = ImageOps.exif_transpose(image)
+    ImageOps.exif_transpose(image, in_place=True)  # no second full-size copy
     image = _to_srgb(image)
     return image, kept_exif
 

@@ -64,7 +64,7 @@ def picture_context(photo, slot="inline", alt="", css_class=""):
     """Everything templates/media_assets/picture.html needs for `photo`."""
     chosen = SLOTS[slot]
     context = {
-        "alt": alt,
+        "alt": alt or "",  # untranslated fields are None, never the text "None"
         "css_class": css_class,
         "sizes": chosen.sizes,
         "eager": chosen.eager,
@@ -96,7 +96,7 @@ def _local_sources(photo, crop):
             spec = geometry.RenditionSpec.parse(name)
             by_format[spec.fmt].append(found[name])
     jpegs = by_format["jpeg"]
-    if not jpegs or len(jpegs) < len(names) // 2:
+    if not jpegs or len(jpegs) < len(names) // len(geometry.FORMATS):
         return {}  # incomplete: the original, until the task has run
     middle = next((r for r in jpegs if r.width >= 992), jpegs[-1])
     return {

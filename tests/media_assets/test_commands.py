@@ -115,3 +115,11 @@ def test_fetch_remote_photos_offline_says_so(settings):
     with pytest.raises(CommandError, match="offline"):
         run("fetch_remote_photos", "--retries", "1", "--timeout", "1")
     assert not Photo.objects.exclude(image="").exists()
+
+
+def test_import_photos_takes_the_real_archive_images(voa_fixtures, settings):
+    output = run("import_photos", str(voa_fixtures / "img"), "--source", "VOA Khmer")
+    created = Photo.objects.count()
+    assert created == output.count("created") > 0
+    for photo in Photo.objects.all():
+        assert photo.width and photo.height and len(photo.content_hash) == 64

@@ -81,6 +81,7 @@ def test_hero_is_eager_and_inline_photos_lazy_with_webp_sources(client, run_on_c
         assert img["sizes"] and img["srcset"].count("w,") == 4
         assert (img["width"], img["height"]) == ("1600", "1000")
         assert img["src"].endswith(".jpg")
+        assert img["alt"] != "None"
 
 
 def test_second_render_generates_nothing_new(client, run_on_commit, settings):
