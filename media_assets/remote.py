@@ -30,6 +30,18 @@ from media_assets.services import (
 )
 
 
+class _HttpOnlyRedirects(urllib.request.HTTPRedirectHandler):
+    """Follow redirects to http(s) only (urllib would also follow ftp)."""
+
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
+        if urlsplit(newurl).scheme not in ("http", "https"):
+            raise urllib.error.HTTPError(newurl, 403, "redirect refused", headers, fp)
+        return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+
+_OPENER = urllib.request.build_opener(_HttpOnlyRedirects)
+
+
 class DownloadError(Exception):
     """A file could not be fetched; `network` is True when nothing answered."""
 
@@ -57,8 +69,8 @@ def download(url, timeout=10.0, retries=2, backoff=1.0):
         if attempt:
             time.sleep(backoff * attempt)
         try:
-            # The scheme is checked above: no file:// or custom openers.
-            with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310
+            # The scheme is checked above and on every redirect.
+            with _OPENER.open(url, timeout=timeout) as response:
                 data = response.read(limit + 1)
         except urllib.error.HTTPError as error:
             if error.code < 500:
