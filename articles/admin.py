@@ -89,7 +89,7 @@ class PhotoPlacementInline(TranslationTabularInline):
     model = PhotoPlacement
     formset = PlacementFormSet
     extra = 0
-    autocomplete_fields = ("photo",)
+    raw_id_fields = ("photo",)  # opens the photo library grid to pick from
     fields = ("position", "kind", "photo", "preview", "caption")
     readonly_fields = ("preview",)
 

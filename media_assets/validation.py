@@ -3,7 +3,9 @@
 A file is judged by what Pillow finds inside it, never by its name: an upload
 has to open as a raster image, decode completely (truncated files fail), stay
 under the byte and pixel limits (decompression bombs fail before decoding),
-and be in a format the site serves.
+and be in a format the site serves. SVG is refused outright: it is a
+document that can carry scripts, not a photo. Animated and multi-frame files
+are refused beyond a few frames (cameras' MPO files carry two).
 """
 
 import warnings
@@ -13,7 +15,15 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from PIL import Image, UnidentifiedImageError
 
-ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP", "GIF", "TIFF"}
+ACCEPTED_FORMATS = {"JPEG", "MPO", "PNG", "WEBP", "GIF", "TIFF"}
+MAX_FRAMES = 3
+SVG_SIGNS = (b"<svg", b"<?xml", b"<!doctype svg")
+
+
+def _looks_like_svg(upload):
+    upload.seek(0)
+    head = upload.read(1024).lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith(SVG_SIGNS) or b"<svg" in head
 
 
 def _human_pixels(count):
@@ -36,8 +46,15 @@ def validate_image_file(upload):
             },
         )
     max_pixels = settings.PHOTO_MAX_PIXELS
+    max_frames = getattr(settings, "PHOTO_MAX_FRAMES", MAX_FRAMES)
     position = upload.tell() if hasattr(upload, "tell") else 0
     try:
+        if _looks_like_svg(upload):
+            raise ValidationError(
+                "SVG drawings are not accepted in the photo library (they can "
+                "carry scripts). Upload a JPEG, PNG or WebP export instead.",
+                code="svg",
+            )
         upload.seek(0)
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -56,6 +73,19 @@ def validate_image_file(upload):
                             "limit": _human_pixels(max_pixels),
                         },
                     )
+                frames = getattr(probe, "n_frames", 1)
+                if frames > max_frames:
+                    raise ValidationError(
+                        "This file holds %(frames)s frames (an animation or a "
+                        "multi-page file); at most %(limit)s are accepted. "
+                        "Upload a single still picture.",
+                        code="too_many_frames",
+                        params={"frames": frames, "limit": max_frames},
+                    )
+                if image_format == "JPEG":
+                    # Decoding at 1/8 scale still reads every byte, so a
+                    # truncated file fails, at a 64th of the memory.
+                    probe.draft("RGB", (max(1, width // 8), max(1, height // 8)))
                 probe.load()
     except ValidationError:
         raise

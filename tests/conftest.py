@@ -50,3 +50,20 @@ def make_user(db):
         return UserFactory(username=username or role.lower(), roles=[role])
 
     return make
+
+
+@pytest.fixture
+def warm_renditions():
+    """Generate every missing rendition, so a page render measures a warm site.
+
+    A cold page may generate one photo's renditions in the request (by design);
+    query-count tests compare warm pages.
+    """
+    from media_assets.models import Photo
+    from media_assets.renditions import create_renditions, missing_specs
+
+    def warm():
+        for photo in Photo.objects.prefetch_related("renditions"):
+            create_renditions(photo, missing_specs(photo))
+
+    return warm

@@ -216,12 +216,12 @@ def _png_bytes(size):
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("notes.jpg", b"%PDF-1.4 not an image at all", "Upload a valid image"),
+        ("notes.jpg", b"%PDF-1.4 not an image at all", "This file is not an image"),
         ("cut.jpg", _truncated_jpeg(), "damaged or incomplete"),
         (
             "logo.svg",
             b'<svg xmlns="http://www.w3.org/2000/svg"><script>x</script></svg>',
-            "Upload a valid image",
+            "SVG drawings are not accepted",
         ),
         ("huge.png", _png_bytes((3000, 3000)), "the limit is 4 million pixels"),
         ("heavy.jpg", image_bytes(size=(2000, 1500)), "the limit is"),

@@ -210,13 +210,14 @@ def _story_with(count):
 
 @pytest.mark.parametrize("language", ["en", "km"])
 def test_page_query_count_does_not_grow_with_content(
-    client, django_assert_num_queries, language
+    client, django_assert_num_queries, language, warm_renditions
 ):
     small, large = _story_with(1), _story_with(10)
+    warm_renditions()
     counts = []
     for article in (small, large):
-        # story, bylines, placements, pullquotes, tags, corrections
-        with django_assert_num_queries(6) as captured:
+        # story, bylines, placements, renditions, pullquotes, tags, corrections
+        with django_assert_num_queries(7) as captured:
             response = client.get(article.get_absolute_url(language))
         assert response.status_code == 200
         counts.append(len(captured))

@@ -346,8 +346,11 @@ def test_command_prints_the_report(voa_fixtures, capsys):
     assert Photo.objects.count() == 0
 
 
-def test_imported_pages_take_a_fixed_number_of_queries(imported, client):
+def test_imported_pages_take_a_fixed_number_of_queries(
+    imported, client, warm_renditions
+):
     """A plain story and one full of embeds cost the same queries."""
+    warm_renditions()
     counts = set()
     for slug in ("quote-nou-sari", "hun-sen-hometown", "cambodia-adrift", SEED):
         url = Article.objects.get(slug=slug).get_absolute_url("en")

@@ -527,7 +527,7 @@ def test_query_count_does_not_grow_with_related_items(client, partner, since):
         story_with(10)
     many = count_queries()
     assert few == many
-    # stories, section/profile joined; bylines, placements, pullquotes, tags,
-    # corrections (+ key lookup, last-used update, partner sections; + tombstones
-    # on sync)
-    assert many == 6 + (3 if partner else 0) + (1 if since else 0)
+    # stories, section/profile joined; bylines, placements, renditions,
+    # pullquotes, tags, corrections (+ key lookup, last-used update, partner
+    # sections; + tombstones on sync)
+    assert many == 7 + (3 if partner else 0) + (1 if since else 0)

@@ -14,6 +14,7 @@ from taggit.managers import TaggableManager
 
 from articles.languages import LANGUAGE_CODES, field_name, localized
 from articles.rendering import render_markdown
+from media_assets.models import rendition_prefetch
 
 
 class Status(models.TextChoices):
@@ -50,7 +51,10 @@ class ArticleQuerySet(models.QuerySet):
                 "bylines", queryset=Byline.objects.select_related("author")
             ),
             models.Prefetch(
-                "placements", queryset=PhotoPlacement.objects.select_related("photo")
+                "placements",
+                queryset=PhotoPlacement.objects.select_related(
+                    "photo"
+                ).prefetch_related(rendition_prefetch("photo__renditions")),
             ),
             "pullquotes",
             "tags",
