@@ -92,7 +92,7 @@ def in_other_connection(work):
 
 
 @ONLY_POSTGRES
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_other_worker_commits_between_validation_and_update(two_editors, monkeypatch):
     """The form was valid, but another gunicorn worker saved first: refused."""
     dara = logged_in(two_editors[0])
@@ -133,7 +133,7 @@ def test_claim_version_checks_the_where_clause():
 
 
 @ONLY_POSTGRES
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_connections_saving_at_once_one_wins():
     article = ArticleFactory(title_en="Original")
     barrier = threading.Barrier(2)

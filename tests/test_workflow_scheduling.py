@@ -93,7 +93,7 @@ def test_withdrawn_or_unscheduled_story_is_not_published():
     connection.vendor != "postgresql",
     reason="SQLite serialises all writers; true concurrency needs PostgreSQL",
 )
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_runners_at_once_publish_each_story_exactly_once():
     stories = [scheduled() for _ in range(12)]
     barrier = threading.Barrier(2)

@@ -178,7 +178,7 @@ def test_deleting_a_photo_removes_its_files(run_on_commit, settings):
     assert stored_files(settings) == []
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_with_the_database_backend_a_worker_generates_them(settings):
     # A real commit (the worker closes connections, as in production).
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
