@@ -178,6 +178,20 @@ class Photo(models.Model):
 
         return create_renditions(self, [spec])[spec]
 
+    def largest_rendition(self, fmt="jpeg"):
+        """The widest stored uncropped rendition in `fmt`, or None (prefetch-aware).
+
+        Partners get this rather than the upload: sRGB, upright, metadata
+        stripped except credit and copyright.
+        """
+        suffix = f".{fmt}"
+        candidates = [
+            r
+            for r in self.renditions.all()
+            if r.spec.startswith("orig-") and r.spec.endswith(suffix)
+        ]
+        return max(candidates, key=lambda r: r.width, default=None)
+
     def get_rendition(self, spec):
         try:
             return self.find_rendition(spec)

@@ -26,10 +26,12 @@ class FeedImage:
 
 
 def photo_feed_image(photo, base_url):
-    """The image partners fetch for `photo`: today the absolute original.
-
-    The one place to switch to the largest rendition once renditions exist.
-    """
+    """The image partners fetch: the largest JPEG rendition, else the original."""
+    rendition = photo.largest_rendition("jpeg")
+    if rendition is not None:
+        return FeedImage(
+            urljoin(base_url, rendition.url), rendition.width, rendition.height
+        )
     return FeedImage(urljoin(base_url, photo.url), photo.width, photo.height)
 
 

@@ -6,6 +6,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -17,9 +18,11 @@ from tests.factories import (
     KHMER_TITLE,
     ArticleFactory,
     BylineFactory,
+    PhotoFactory,
     PhotoPlacementFactory,
     SectionFactory,
 )
+from tests.photo_files import jpeg
 from tests.syndication_support import (
     AP_CUTLINE,
     INLINE_URL,
@@ -531,3 +534,26 @@ def test_query_count_does_not_grow_with_related_items(client, partner, since):
     # pullquotes, tags, corrections (+ key lookup, last-used update, partner
     # sections; + tombstones on sync)
     assert many == 7 + (3 if partner else 0) + (1 if since else 0)
+
+
+def test_partners_get_the_largest_rendition_once_it_exists(
+    client, key, warm_renditions
+):
+    article = ArticleFactory(published=True)
+    PhotoPlacementFactory(
+        article=article,
+        kind=PhotoPlacement.Kind.HERO,
+        position=1,
+        photo=PhotoFactory(
+            image=SimpleUploadedFile("big.jpg", jpeg((1500, 1000))),
+            source="VOA Khmer",
+        ),
+    )
+    before = get_feed(client, key=key)["items"][0]
+    assert "/photos/" in before["image"]  # the upload, until renditions exist
+    warm_renditions()
+    after = get_feed(client, key=key)["items"][0]
+    photo = after["_newsroom"]["photos"][0]
+    assert "/renditions/" in after["image"] and after["image"].endswith(".jpg")
+    assert photo["url"] == after["image"]
+    assert (photo["width"], photo["height"]) == (1500, 1000)  # never upscaled
