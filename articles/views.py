@@ -7,8 +7,13 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
-from articles.languages import field_name, language_label, other_languages
-from articles.models import Article
+from articles.languages import (
+    field_name,
+    language_label,
+    localized,
+    other_languages,
+)
+from articles.models import Article, Author
 from articles.presentation import article_page_context
 
 PAGE_SIZE = 30
@@ -30,6 +35,35 @@ def article_index(request):
         request,
         "articles/article_index.html",
         {"articles": articles, "language": language},
+    )
+
+
+@require_safe
+def author_detail(request, slug):
+    """An author's published stories in this language; 404 when there are none."""
+    language = current_language()
+    author = Author.objects.filter(slug=slug).first()
+    articles = (
+        Article.objects.published(language)
+        .filter(bylines__author=author)
+        .select_related("section")
+        .distinct()
+        .order_by(f"-{field_name('published_at', language)}", "-pk")[:PAGE_SIZE]
+        if author
+        else []
+    )
+    if not articles:
+        raise Http404("No published stories by this author in this language.")
+    return render(
+        request,
+        "articles/author_detail.html",
+        {
+            "author": author,
+            "name": localized(author, "display_name", language)
+            or author.display_name_en,
+            "articles": articles,
+            "language": language,
+        },
     )
 
 

@@ -140,6 +140,7 @@ class ArticleJSONFeed:
                 "name": localized(b.author, "display_name", self.language)
                 or b.author.display_name_en,
                 "role": b.role,
+                "url": self.absolute(b.author.get_absolute_url(self.language)),
             }
             for b in article.bylines.all()
         ]
@@ -148,7 +149,7 @@ class ArticleJSONFeed:
         """Reporters in byline order (everyone credited if none is a reporter)."""
         bylines = self.item_bylines(article)
         reporters = [b for b in bylines if b["role"] == Byline.Role.REPORTER]
-        return [{"name": b["name"]} for b in reporters or bylines]
+        return [{"name": b["name"], "url": b["url"]} for b in reporters or bylines]
 
     def item_tags(self, article):
         return sorted(tag.name for tag in article.tags.all())

@@ -81,7 +81,7 @@ def news_article(article, language, base_url):
         "dateModified": feed.item_date_modified(article),
         "inLanguage": language,
         "author": [
-            {"@type": "Person", "name": author["name"]}
+            {"@type": "Person", "name": author["name"], "url": author["url"]}
             for author in feed.item_authors(article)
         ],
         "publisher": {

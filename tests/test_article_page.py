@@ -235,3 +235,17 @@ def test_photo_without_a_caption_in_this_language_shows_only_its_credit(client):
     page = soup_of(client.get(article.get_absolute_url("km")))
     caption = page.select_one("figure.photo figcaption").get_text(" ", strip=True)
     assert caption == "(Samrang Pring | Reuters)"
+
+
+def test_author_page_lists_only_published_stories_of_the_language(client):
+    author = AuthorFactory(display_name_en="Sun Narin", display_name_km="ស៊ុន ណារិន")
+    live = ArticleFactory(english_only=True, title_en="Live story")
+    draft = ArticleFactory(title_en="Draft story")
+    for article in (live, draft):
+        BylineFactory(article=article, author=author)
+    page = soup_of(client.get(author.get_absolute_url("en")))
+    assert page.find("h1").get_text() == "Sun Narin"
+    assert [a.get_text() for a in page.select(".author-page li a")] == ["Live story"]
+    # Nothing of theirs is public in Khmer yet: no page to show.
+    assert client.get(author.get_absolute_url("km")).status_code == 404
+    assert client.get("/en/authors/nobody/").status_code == 404

@@ -151,7 +151,9 @@ def test_news_article_json_ld_has_required_fields(client, settings):
     assert data["inLanguage"] == "en"
     for field in ("datePublished", "dateModified"):
         assert data[field].endswith("+07:00")
-    assert data["author"] == [{"@type": "Person", "name": "Sun Narin"}]
+    (author,) = data["author"]
+    assert (author["@type"], author["name"]) == ("Person", "Sun Narin")
+    assert client.get(author["url"]).status_code == 200  # the author's page
     assert data["dateline"] == "Phnom Penh"
     assert data["locationCreated"]["geo"] == {
         "@type": "GeoCoordinates",

@@ -557,3 +557,12 @@ def test_partners_get_the_largest_rendition_once_it_exists(
     assert "/renditions/" in after["image"] and after["image"].endswith(".jpg")
     assert photo["url"] == after["image"]
     assert (photo["width"], photo["height"]) == (1500, 1000)  # never upscaled
+
+
+def test_feed_authors_link_to_their_pages(client, key):
+    article = ArticleFactory(published=True)
+    BylineFactory(article=article, position=1)
+    item = get_feed(client, key=key)["items"][0]
+    (author,) = item["authors"]
+    assert author["url"] == item["_newsroom"]["byline"][0]["url"]
+    assert client.get(author["url"]).status_code == 200

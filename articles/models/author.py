@@ -1,4 +1,6 @@
 from django.db import models
+from django.urls import reverse
+from django.utils.translation import override
 
 
 class Author(models.Model):
@@ -18,6 +20,10 @@ class Author(models.Model):
 
     def __str__(self):
         return self.display_name or self.sort_name
+
+    def get_absolute_url(self, language="en"):
+        with override(language):
+            return reverse("articles:author", kwargs={"slug": self.slug})
 
 
 class Byline(models.Model):
