@@ -17,6 +17,7 @@ from articles.models import (
     Article,
     Author,
     Byline,
+    ImportedPost,
     PersonProfile,
     PhotoPlacement,
     Pullquote,
@@ -273,3 +274,25 @@ class ArticleAdmin(WorkflowAdminMixin, TabbedTranslationAdmin):
             obj.save()
         else:
             save_new_article(obj)
+
+
+@admin.register(ImportedPost)
+class ImportedPostAdmin(admin.ModelAdmin):
+    """Where each story came from in the Jekyll archive: read-only provenance."""
+
+    list_display = ("source_path", "language", "article", "legacy_path", "imported_at")
+    list_filter = ("language",)
+    search_fields = (
+        "source_path",
+        "legacy_path",
+        "article__title_en",
+        "article__title_km",
+    )
+    list_select_related = ("article",)
+    readonly_fields = [field.name for field in ImportedPost._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -16,7 +16,6 @@ from django.template.defaultfilters import filesizeformat
 from PIL import Image, UnidentifiedImageError
 
 ACCEPTED_FORMATS = {"JPEG", "MPO", "PNG", "WEBP", "GIF", "TIFF"}
-MAX_FRAMES = 3
 SVG_SIGNS = (b"<svg", b"<?xml", b"<!doctype svg")
 
 
@@ -46,7 +45,7 @@ def validate_image_file(upload):
             },
         )
     max_pixels = settings.PHOTO_MAX_PIXELS
-    max_frames = getattr(settings, "PHOTO_MAX_FRAMES", MAX_FRAMES)
+    max_frames = settings.PHOTO_MAX_FRAMES
     position = upload.tell() if hasattr(upload, "tell") else 0
     try:
         if _looks_like_svg(upload):

@@ -184,6 +184,7 @@ if env_bool("NEWSROOM_HTTPS", False):
 # Upload limits: enforced by media_assets' validators (bytes and pixels).
 PHOTO_MAX_UPLOAD_BYTES = int(os.environ.get("PHOTO_MAX_UPLOAD_BYTES", 25 * 1024 * 1024))
 PHOTO_MAX_PIXELS = int(os.environ.get("PHOTO_MAX_PIXELS", 60_000_000))
+PHOTO_MAX_FRAMES = int(os.environ.get("PHOTO_MAX_FRAMES", 3))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # The outlet: names, labels and defaults are settings, never template literals.

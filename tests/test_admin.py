@@ -271,3 +271,24 @@ def test_admin_assets_are_served_locally(editor_client):
     sources = [tag["src"] for tag in page.find_all("script", src=True)]
     assert any("jquery-ui.min.js" in src for src in sources)
     assert all(src.startswith(("/static/", "/admin/")) for src in sources), sources
+
+
+def test_import_provenance_is_listed_read_only(editor_client, django_user_model):
+    from articles.models import ImportedPost
+
+    article = ArticleFactory()
+    ImportedPost.objects.create(
+        article=article,
+        language="en",
+        source_path="english/_posts/2018-07-20-x.md",
+        legacy_path="english/feature/x.html",
+        digest="0" * 64,
+    )
+    admin_user = django_user_model.objects.get(username="editor")
+    url = reverse("admin:articles_importedpost_changelist")
+    response = editor_client.get(url, {"q": "2018-07-20"})
+    assert admin_user.is_superuser and response.status_code == 200
+    assert "english/_posts/2018-07-20-x.md" in response.content.decode()
+    assert (
+        editor_client.get(reverse("admin:articles_importedpost_add")).status_code == 403
+    )
