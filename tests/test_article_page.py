@@ -249,3 +249,15 @@ def test_author_page_lists_only_published_stories_of_the_language(client):
     # Nothing of theirs is public in Khmer yet: no page to show.
     assert client.get(author.get_absolute_url("km")).status_code == 404
     assert client.get("/en/authors/nobody/").status_code == 404
+
+
+@pytest.mark.parametrize("language", ["en", "km"])
+def test_locator_pin_coordinates_are_plain_numbers_in_every_language(
+    client, seed_story, language
+):
+    from articles.locator import project
+
+    page = soup_of(client.get(seed_story.get_absolute_url(language)))
+    pin = page.select_one("svg.locator__map circle.locator__pin")
+    expected = project(seed_story.longitude, seed_story.latitude)
+    assert (float(pin["cx"]), float(pin["cy"])) == expected

@@ -16,6 +16,8 @@ SECTIONS = [
     ("quote", "Quote", "សម្រង់សម្តី"),
     ("reference", "Reference", "ឯកសារយោង"),
     ("data", "Data", "ទិន្នន័យ"),
+    ("politician", "Politician", "អ្នកនយោបាយ"),
+    ("hun-sen", "Hun Sen", "ហ៊ុន សែន"),
 ]
 
 
