@@ -67,7 +67,9 @@ def seed():
     if Article.objects.exists():
         sys.exit("This database already holds stories; give an empty one.")
     now = timezone.now()
-    section = Section.objects.create(name_en="Feature", slug_en="feature")
+    section, _ = Section.objects.get_or_create(
+        slug_en="feature", defaults={"name_en": "Feature"}
+    )
     authors = Author.objects.bulk_create(
         Author(display_name_en=f"Reporter {n}", sort_name=f"{n}, R", slug=f"r-{n}")
         for n in range(20)
