@@ -14,19 +14,16 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import transaction
 
 from media_assets.models import Photo
-from media_assets.renditions import correct_dimensions
 from media_assets.services import (
     IngestResult,
     Status,
     apply_metadata,
     find_duplicate,
     inspect,
-    schedule_renditions,
+    store_file,
 )
 
 
@@ -111,17 +108,9 @@ def fetch_photo(photo, timeout=10.0, retries=2, backoff=1.0):
             "its remote address.",
             existing,
         )
-    with transaction.atomic():
-        photo.content_hash = digest
-        apply_metadata(photo, metadata, overwrite=False)
-        photo.image.save(name, upload, save=False)
-        try:
-            correct_dimensions(photo)
-            photo.save()
-        except BaseException:
-            default_storage.delete(photo.image.name)
-            raise
-        schedule_renditions(photo)
+    photo.content_hash = digest
+    apply_metadata(photo, metadata, overwrite=False)
+    store_file(photo, name, upload)
     return IngestResult(photo.source_url, Status.CREATED, "Downloaded.", photo)
 
 

@@ -116,15 +116,7 @@ def ingest(fileobj, name, source=""):
     if not photo.source:
         photo.source = source
     try:
-        with transaction.atomic():
-            photo.image.save(Path(name).name, fileobj, save=False)
-            try:
-                correct_dimensions(photo)
-                photo.save()
-            except BaseException:
-                default_storage.delete(photo.image.name)
-                raise
-            schedule_renditions(photo)
+        store_file(photo, Path(name).name, fileobj)
     except IntegrityError:
         # The same file arrived concurrently; the first upload is the photo.
         existing = find_duplicate(digest)
@@ -169,6 +161,24 @@ def ingest_paths(paths, source=""):
             with file_path.open("rb") as handle:
                 results.append(ingest(File(handle), str(file_path), source=source))
     return results
+
+
+def store_file(photo, name, fileobj):
+    """Save `fileobj` as the photo's image and the row, atomically.
+
+    A failed row save deletes the file it just wrote, so storage never keeps
+    an orphan; renditions are queued once the transaction commits.
+    """
+    with transaction.atomic():
+        photo.image.save(name, fileobj, save=False)
+        try:
+            correct_dimensions(photo)
+            photo.save()
+        except BaseException:
+            default_storage.delete(photo.image.name)
+            raise
+        schedule_renditions(photo)
+    return photo
 
 
 def schedule_renditions(photo):
