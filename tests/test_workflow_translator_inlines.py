@@ -4,6 +4,7 @@ Every test posts the change form directly, as a browser or a forger would.
 """
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from articles.models import PersonProfile, PhotoPlacement, Pullquote, Status
@@ -232,6 +233,15 @@ def test_translator_cannot_point_a_row_at_another_story(
         },
     )
     assert response.status_code == 302  # the unknown row is ignored
+    response = post_form(
+        client,
+        story,
+        **{
+            "placements-0-article": str(elsewhere.article_id),
+            "placements-0-caption_km": "បន្លំ",
+        },
+    )
+    assert response.status_code == 200  # refused: the row is not this story's
     elsewhere.refresh_from_db()
     assert elsewhere.caption_km == "នៅកន្លែងផ្សេង"
     assert not PhotoPlacement.objects.filter(caption_km="បន្លំ").exists()
@@ -335,3 +345,49 @@ def test_editor_keeps_every_inline_field(editor_client, story):
     )
     assert response.status_code == 302
     assert list(story.placements.values_list("position", flat=True)) == [5]
+    story.refresh_from_db()
+    latest, previous = story.revisions.all()[:2]
+    changes = revisions.diff(previous.data, latest.data)
+    by_label = {change["label"]: change["lines"] for change in changes}
+    assert set(by_label) == {
+        "Placements",
+        "Placements (English)",
+        "Placements (Khmer)",  # renumbered: "#1 caption: …" → "#5 caption: …"
+    }
+    assert "- #2 caption: Ballot box" in by_label["Placements (English)"]
+    assert "+ #5 caption: ចាស់" in by_label["Placements (Khmer)"]
+    assert any(
+        line.startswith("+ photo placement: ") for line in by_label["Placements"]
+    )
+
+
+@pytest.mark.django_db
+def test_translator_caption_edit_after_an_editors_save_is_refused_then_merged(
+    client, editor, khmer_translator, story
+):
+    """The version check covers the inlines: the translator's caption waits."""
+    client.force_login(khmer_translator)
+    editor_client = Client()
+    editor_client.force_login(editor)
+    translation = form_data(client.get(change_url(story)))
+    response = post_form(
+        editor_client, story, **{"placements-0-caption_en": "Voters queue at dawn"}
+    )
+    assert response.status_code == 302
+
+    translation["placements-0-caption_km"] = KHMER_CAPTION
+    refused = client.post(change_url(story), translation)
+    assert refused.status_code == 200
+    errors = " ".join(refused.context["adminform"].form.non_field_errors())
+    assert "editor saved this story after you opened it" in errors
+    assert "Placements (English): - #1 caption: Voters queue" in errors
+    assert story.placements.get(position=1).caption_km == "ចាស់"  # not saved
+
+    kept = form_data(refused)
+    assert kept["placements-0-caption_km"] == KHMER_CAPTION  # nothing typed is lost
+    assert client.post(change_url(story), kept).status_code == 302
+    first = story.placements.get(position=1)
+    assert (first.caption_en, first.caption_km) == (
+        "Voters queue at dawn",
+        KHMER_CAPTION,
+    )
