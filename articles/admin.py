@@ -54,6 +54,13 @@ class BylineInline(admin.TabularInline):
     ordering = ("position",)
 
 
+def _row_value(form, name):
+    """The value the row will have: posted, or kept when the field is read-only."""
+    if name in form.fields:
+        return form.cleaned_data.get(name)
+    return getattr(form.instance, name, None)
+
+
 class PositionedFormSet(BaseInlineFormSet):
     """Refuses two items with one number, and a second hero or window photo."""
 
@@ -67,13 +74,13 @@ class PositionedFormSet(BaseInlineFormSet):
                 "DELETE"
             ):
                 continue
-            position = form.cleaned_data.get("position")
+            position = _row_value(form, "position")
             if position in positions:
                 raise ValidationError(
                     f"Two items have the number {position}; give each its own."
                 )
             positions.add(position)
-            kind = form.cleaned_data.get("kind")
+            kind = _row_value(form, "kind")
             if kind in self.single_kinds:
                 if kind in kinds:
                     raise ValidationError(

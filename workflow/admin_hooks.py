@@ -27,6 +27,7 @@ from django.utils.dateparse import parse_datetime
 from articles.languages import LANGUAGE_CODES, field_name, localized
 from articles.models import Article, Status
 from workflow import audit, locks, outdated, revisions, roles
+from workflow.inline_access import restrict_inline
 from workflow.models import Assignment, Revision
 from workflow.revisions import (
     LANGUAGE_NAMES,
@@ -133,10 +134,6 @@ def workflow_actions():
     return [_bulk_action(n, code) for code in LANGUAGE_CODES for n in BULK_ACTIONS]
 
 
-def _deny(*args, **kwargs):
-    return False
-
-
 class WorkflowAdminMixin:
     """Put before TabbedTranslationAdmin in ArticleAdmin's bases."""
 
@@ -171,12 +168,11 @@ class WorkflowAdminMixin:
 
     def get_inline_instances(self, request, obj=None):
         inlines = super().get_inline_instances(request, obj)
-        if obj is not None and not roles.may_edit_shared_fields(request.user, obj):
-            for inline in inlines:  # view only: the formsets ignore any POST
-                inline.has_add_permission = inline.has_change_permission = _deny
-                inline.has_delete_permission = _deny
-                inline.max_num = 0
-        return inlines
+        if obj is None or roles.may_edit_shared_fields(request.user, obj):
+            return inlines
+        # A translator: their language's captions, quotes, profile; else view only.
+        languages = roles.editable_languages(request.user, obj)
+        return [restrict_inline(inline, languages) for inline in inlines]
 
     def get_fieldsets(self, request, obj=None):
         return [

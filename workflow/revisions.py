@@ -12,7 +12,7 @@ import json
 
 from django.core import serializers
 from django.db import transaction
-from modeltranslation.translator import translator
+from modeltranslation.translator import NotRegistered, translator
 
 from articles.languages import LANGUAGE_CODES, field_name
 from articles.models import Article, Byline, PersonProfile, PhotoPlacement, Pullquote
@@ -116,6 +116,10 @@ def _lines(value):
     return str(value).splitlines() or [""]
 
 
+def _text(value):
+    return None if value == "" else value
+
+
 def diff(old, new):
     """[{field, label, lines}] for every field or related list that differs.
 
@@ -124,44 +128,95 @@ def diff(old, new):
     changes = []
     old_fields, new_fields = old.get("fields", {}), new.get("fields", {})
     for name in sorted(set(old_fields) | set(new_fields), key=_field_order):
-        if old_fields.get(name) != new_fields.get(name):
+        # A form saves an untouched empty translation (None) as "": no change.
+        before, after = _text(old_fields.get(name)), _text(new_fields.get(name))
+        if before != after:
             changes.append(
                 {
                     "field": name,
                     "label": field_label(name),
-                    "lines": list(
-                        difflib.ndiff(
-                            _lines(old_fields.get(name)), _lines(new_fields.get(name))
-                        )
-                    ),
+                    "lines": list(difflib.ndiff(_lines(before), _lines(after))),
                 }
             )
-    related = {"tags": None, **RELATED, "profile": PersonProfile}
-    for name, model in related.items():
-        before, after = old.get(name), new.get(name)
-        if before == after:
-            continue
-        if model is None:
-            before_lines, after_lines = before or [], after or []
-        else:
-            before_lines = [
-                _row_label(model, row) for row in _as_list(before) if row is not None
-            ]
-            after_lines = [
-                _row_label(model, row) for row in _as_list(after) if row is not None
-            ]
+    before, after = old.get("tags") or [], new.get("tags") or []
+    if before != after:
+        changes.append(
+            {
+                "field": "tags",
+                "label": "Tags",
+                "lines": list(difflib.ndiff(before, after)),
+            }
+        )
+    for name, model in {**RELATED, "profile": PersonProfile}.items():
+        if old.get(name) != new.get(name):
+            changes += _related_changes(name, model, old.get(name), new.get(name))
+    return changes
+
+
+def _related_changes(name, model, old, new):
+    """The rows' own columns, then their words one language at a time.
+
+    A caption or pullquote edited in Khmer shows as "Placements (Khmer)", so a
+    translator's change reads like a change of the story's own Khmer fields.
+    """
+    old, new = _rows(old), _rows(new)
+    bases = translated_bases(model)
+    words = {
+        *bases,
+        *(field_name(base, code) for base in bases for code in LANGUAGE_CODES),
+    }
+    changes = []
+    before = [_row_label(model, _without(row, words)) for row in old]
+    after = [_row_label(model, _without(row, words)) for row in new]
+    if before != after:
         changes.append(
             {
                 "field": name,
                 "label": name.capitalize(),
-                "lines": list(difflib.ndiff(before_lines, after_lines)),
+                "lines": list(difflib.ndiff(before, after)),
             }
         )
+    for code in LANGUAGE_CODES:
+        before = _row_words(model, old, bases, code)
+        after = _row_words(model, new, bases, code)
+        if before != after:
+            changes.append(
+                {
+                    "field": field_name(name, code),
+                    "label": f"{name.capitalize()} ({LANGUAGE_NAMES[code]})",
+                    "lines": list(difflib.ndiff(before, after)),
+                }
+            )
     return changes
 
 
-def _as_list(value):
-    return value if isinstance(value, list) else [value]
+def translated_bases(model):
+    """Fields of `model` stored once per language ("caption"), or ()."""
+    try:
+        return tuple(translator.get_options_for_model(model).fields)
+    except NotRegistered:
+        return ()
+
+
+def _rows(value):
+    rows = value if isinstance(value, list) else [value]
+    return [row for row in rows if row is not None]
+
+
+def _without(row, names):
+    return {key: value for key, value in row.items() if key not in names}
+
+
+def _row_words(model, rows, bases, code):
+    """Lines such as "#2 caption: …" for one language's text in the rows."""
+    lines = []
+    for row in rows:
+        number = f"#{row['position']} " if "position" in row else ""
+        for base in bases:
+            verbose = model._meta.get_field(base).verbose_name
+            value = row.get(field_name(base, code))
+            lines += [f"{number}{verbose}: {line}" for line in _lines(_text(value))]
+    return lines
 
 
 def _field_order(name):
