@@ -12,6 +12,7 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
+from articles.dates import format_date
 from articles.languages import LANGUAGE_CODES, field_name, localized
 from articles.models import (
     Article,
@@ -155,15 +156,18 @@ class PublishedLanguagesFilter(admin.SimpleListFilter):
 
 
 def _state_badge(article, language):
+    """State at a glance, with the publication date when there is one."""
     status = localized(article, "status", language)
+    when = localized(article, "published_at", language)
+    date = format_html("<br><small>{}</small>", format_date(when, "en")) if when else ""
+    if status == Status.PUBLISHED and when and when > timezone.now():
+        status = Status.SCHEDULED  # published for a time still to come
+    label = Status(status).label.lower()
     if status == Status.PUBLISHED:
-        when = localized(article, "published_at", language)
-        if when and when > timezone.now():
-            return format_html('<span title="{}">⏲ scheduled</span>', when)
-        return format_html('<strong style="color:#1a7f37">● {}</strong>', "published")
-    return format_html(
-        '<span style="color:#888">○ {}</span>', Status(status).label.lower()
-    )
+        return format_html('<strong style="color:#1a7f37">● {}</strong>{}', label, date)
+    if status == Status.SCHEDULED:
+        return format_html("<span>⏲ {}</span>{}", label, date)
+    return format_html('<span style="color:#888">○ {}</span>', label)
 
 
 @admin.register(Article)
