@@ -67,3 +67,21 @@ def test_standard_sections_exist_in_both_languages():
     assert (
         Section.objects.filter(slug_en__in=["mainbar", "profile", "data"]).count() == 3
     )
+
+
+def test_compose_file_runs_web_worker_and_scheduler_on_postgres():
+    from pathlib import Path
+
+    import yaml
+
+    compose = yaml.safe_load(
+        (Path(__file__).resolve().parents[1] / "docker-compose.yml").read_text()
+    )
+    services = compose["services"]
+    assert "gunicorn newsroom.wsgi" in services["web"]["command"]
+    assert services["worker"]["command"] == ["python", "manage.py", "db_worker"]
+    assert "publish_scheduled" in " ".join(services["scheduler"]["command"])
+    for name in ("web", "worker", "scheduler"):
+        env = services[name]["environment"]
+        assert env["DATABASE_URL"].startswith("postgres://")
+        assert env["SECRET_KEY"].startswith("${")  # from the environment, never here
