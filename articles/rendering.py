@@ -112,7 +112,8 @@ ALLOWED_ATTRIBUTES = {
     "th": {"align"},
 }
 ALLOWED_CLASSES = {
-    "a": {"button", "link--project", "link--external"},
+    # footnote / trigger__factbox: the archive's links to annotations and facts.
+    "a": {"button", "link--project", "link--external", "footnote", "trigger__factbox"},
     "p": {"voa__tagline", "voa__source-label", "tagline", "source-label"},
     "span": {"highlight"},
 }

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from articles.importers.jekyll import import_site
 from articles.models import Article, ImportedPost, Status
+from articles.rendering import render_markdown
 from tests.factories import ArticleFactory
 
 # Source syntax that must never reach a reader: shortcodes, Liquid, kramdown
@@ -62,3 +63,14 @@ def test_no_imported_page_leaks_source_syntax(voa_fixtures, client):
         pages += 1
     assert pages == 22
 
+
+def test_archive_link_classes_survive_sanitising():
+    """Raw HTML links with the archive's classes are kept, classes included."""
+    html = render_markdown(
+        'Won <a href="#footnote1" class="footnote">easily</a> in '
+        '<a href="#jan_7_1979" class="trigger__factbox">1979</a>.<br/>'
+    )
+    assert '<a href="#footnote1" class="footnote"' in html
+    assert '<a href="#jan_7_1979" class="trigger__factbox"' in html
+    assert "<br>" in html
+    assert 'class=""' not in html
