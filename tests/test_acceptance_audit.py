@@ -74,3 +74,12 @@ def test_archive_link_classes_survive_sanitising():
     assert '<a href="#jan_7_1979" class="trigger__factbox"' in html
     assert "<br>" in html
     assert 'class=""' not in html
+
+
+@pytest.mark.django_db
+def test_unpublished_khmer_address_appears_nowhere_on_the_english_page(client):
+    """Not in the translation link, hreflang, JSON-LD or anywhere else."""
+    article = ArticleFactory(english_only=True)
+    english = client.get(article.get_absolute_url("en")).content.decode()
+    assert article.get_absolute_url("km") not in english
+    assert article.title_km not in english
