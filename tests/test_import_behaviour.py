@@ -283,3 +283,19 @@ def test_fetched_remote_image_is_stored(site, monkeypatch):
     photo = Article.objects.get(slug="other").placements.get(kind="hero").photo
     assert photo.image and photo.width == 30
     assert photo.source_url == "https://gdb.example.org/b.jpg"
+
+
+def test_export_refuses_a_folder_that_is_not_empty(site, tmp_path):
+    """Exporting over an existing site (the archive itself) would overwrite it."""
+    assert import_site(site).ok
+    config = site / "_config.yml"
+    config.write_text("title: the real site\n", encoding="utf-8")
+    before = sorted(p for p in site.rglob("*"))
+    with pytest.raises(CommandError, match="is not empty"):
+        call_command("export_jekyll", str(site), stdout=io.StringIO())
+    assert sorted(p for p in site.rglob("*")) == before
+    assert config.read_text(encoding="utf-8") == "title: the real site\n"
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    call_command("export_jekyll", str(empty), stdout=io.StringIO())
+    assert len(list(empty.glob("*/_posts/*.md"))) == 3
