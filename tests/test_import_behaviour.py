@@ -2,10 +2,12 @@
 
 import io
 import textwrap
+from datetime import date
 from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from articles.demo import DEMO_SITE, load_demo
 from articles.importers.jekyll import import_site
@@ -299,3 +301,18 @@ def test_export_refuses_a_folder_that_is_not_empty(site, tmp_path):
     empty.mkdir()
     call_command("export_jekyll", str(empty), stdout=io.StringIO())
     assert len(list(empty.glob("*/_posts/*.md"))) == 3
+
+
+def test_a_bad_date_falls_back_to_the_file_name_with_a_warning(site):
+    write(
+        site / "english/_posts/2018-03-04-odd-date.md",
+        "---\ntitle: Odd Date\ndate: 2018-13-45\ncategories: feature\n---\nText.\n",
+    )
+    report = import_site(site)
+    assert report.ok, report.failures
+    article = Article.objects.get(slug="odd-date")
+    assert timezone.localtime(article.published_at_en).date() == date(2018, 3, 4)
+    assert any(
+        "2018-03-04-odd-date.md" in w and "'2018-13-45' is not a date" in w
+        for w in report.warnings
+    ), report.warnings

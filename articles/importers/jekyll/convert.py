@@ -193,7 +193,10 @@ class GroupConverter:
         put("dateline", fm.text(data.get("dateline")).strip())
         put("map_pin", fm.text(data.get("map_pin")).strip())
         put("editors_note", fm.text(data.get("note")).strip())
-        put("published_at", fm.publication_time(path, data.get("date"), post.file_date))
+        when, warning = fm.publication_time(path, data.get("date"), post.file_date)
+        if warning:
+            self.report.warn(path, warning)
+        put("published_at", when)
         status = fm.text(data.get("status")).strip().lower() or Status.PUBLISHED
         if status not in Status.values:
             self.report.warn(path, f"status {status!r} is unknown; published instead")

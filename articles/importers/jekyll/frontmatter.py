@@ -165,9 +165,13 @@ def age(value):
 
 
 def publication_time(path, value, fallback):
-    """The post's date (or the file name's) as an aware datetime, local midnight."""
+    """(aware datetime, warning or None): the post's date, else the file name's.
+
+    A `date` that is not a date falls back to the file name's with a warning,
+    so the report says which value was not used.
+    """
     raw = text(value).strip()
-    when = None
+    when = warning = None
     if raw:
         candidate = raw.replace(" ", "T", 1) if len(raw) > 10 else raw
         candidate = re.sub(r"\s*([+-]\d{2}):?(\d{2})$", r"\1:\2", candidate)
@@ -176,6 +180,7 @@ def publication_time(path, value, fallback):
         except ValueError as error:
             if fallback is None:
                 raise PostError(path, f"date {raw!r} is not a date") from error
+            warning = f"date {raw!r} is not a date; the file name's date is used"
     if when is None:
         if fallback is None:
             raise PostError(path, "the post has no date (front matter or file name)")
@@ -184,7 +189,7 @@ def publication_time(path, value, fallback):
         when = datetime.combine(when, time())
     if timezone.is_naive(when):
         when = timezone.make_aware(when, timezone.get_default_timezone())
-    return when
+    return when, warning
 
 
 # Credits: "Samrang Pring | Reuters", "(Sun Narin | VOA Khmer)", "Sun Narin/VOA Khmer".
