@@ -316,3 +316,16 @@ def test_a_bad_date_falls_back_to_the_file_name_with_a_warning(site):
         "2018-03-04-odd-date.md" in w and "'2018-13-45' is not a date" in w
         for w in report.warnings
     ), report.warnings
+
+
+def test_a_byte_order_mark_or_an_empty_front_matter_is_read_like_jekyll(site):
+    write(
+        site / "english/_posts/2018-03-05-bom.md",
+        "\ufeff---\ntitle: Saved on Windows\ncategories: feature\n---\nText.\n",
+    )
+    write(site / "english/_posts/2018-03-06-bare.md", "---\n---\nText.\n")
+    report = import_site(site)
+    assert Article.objects.get(slug="bom").title_en == "Saved on Windows"
+    assert dict(report.failures) == {
+        "english/_posts/2018-03-06-bare.md": "the post has no title"
+    }

@@ -35,7 +35,10 @@ OPTION_KEYS = {
 KNOWN_KEYS = APPLIED_KEYS | OPTION_KEYS
 DISABLED_SUFFIXES = ("OLD", "Old", "old", "X", "x")
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+# The block may be empty ("---\n---"), as Jekyll allows.
+_FRONT_MATTER = re.compile(
+    r"\A---[ \t]*\r?\n(?:(.*?)\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S
+)
 _DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")
 
 
@@ -52,7 +55,7 @@ def split_post(path, text):
         raise PostError(path, "the file does not start with a '---' front matter block")
     try:
         # BaseLoader builds only str, list and dict: no tags, no code.
-        data = yaml.load(match.group(1), Loader=yaml.BaseLoader)  # noqa: S506
+        data = yaml.load(match.group(1) or "", Loader=yaml.BaseLoader)  # noqa: S506
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark else ""

@@ -67,7 +67,7 @@ def read_post(site_dir, path):
     relative = path.relative_to(site_dir).as_posix()
     try:
         raw = path.read_bytes()
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")  # a byte order mark, as Jekyll ignores it
     except UnicodeDecodeError as error:
         raise PostError(relative, "the file is not UTF-8 text") from error
     except OSError as error:
