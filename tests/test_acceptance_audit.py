@@ -9,7 +9,8 @@ from django.urls import reverse
 from articles.importers.jekyll import import_site
 from articles.models import Article, ImportedPost, Status
 from articles.rendering import render_markdown
-from tests.factories import ArticleFactory
+from tests.admin_forms import form_data
+from tests.factories import ArticleFactory, PullquoteFactory
 
 # Source syntax that must never reach a reader: shortcodes, Liquid, kramdown
 # attribute lists, the dateline token, and Python's None from an empty field.
@@ -83,3 +84,28 @@ def test_unpublished_khmer_address_appears_nowhere_on_the_english_page(client):
     english = client.get(article.get_absolute_url("en")).content.decode()
     assert article.get_absolute_url("km") not in english
     assert article.title_km not in english
+
+
+@pytest.mark.django_db
+def test_bad_latitude_on_the_change_form_saves_nothing_at_all(editor_client):
+    """The story's fields and its inlines stay as they were, not half-saved."""
+    article = ArticleFactory(title_en="Before")
+    pullquote = PullquoteFactory(article=article, position=1, text_en="Old quote")
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    data = form_data(editor_client.get(url))
+    article.refresh_from_db()
+    version, revisions = article.version, article.revisions.count()
+    quote_text = next(k for k in data if k.endswith("-text_en"))
+    data.update(
+        {"title_en": "After", "latitude": "200", "longitude": "104", quote_text: "New"}
+    )
+    response = editor_client.post(url, data)
+    assert response.status_code == 200
+    page = BeautifulSoup(response.content, "html.parser")
+    errors = " ".join(e.get_text(" ") for e in page.select(".errorlist"))
+    assert "Latitude must be between -90 and 90" in errors
+    article.refresh_from_db()
+    pullquote.refresh_from_db()
+    assert (article.title_en, article.latitude) == ("Before", None)
+    assert pullquote.text_en == "Old quote"
+    assert (article.version, article.revisions.count()) == (version, revisions)
