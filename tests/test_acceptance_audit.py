@@ -109,3 +109,44 @@ def test_bad_latitude_on_the_change_form_saves_nothing_at_all(editor_client):
     assert (article.title_en, article.latitude) == ("Before", None)
     assert pullquote.text_en == "Old quote"
     assert (article.version, article.revisions.count()) == (version, revisions)
+
+
+def test_styled_block_keeps_every_class_and_its_anchor():
+    """{:.voa__tagline.other} and {:#anchor} from the archive, as stored."""
+    html = render_markdown(
+        '[[styled class="voa__tagline other"]]\nTagline.\n[[/styled]]\n\n'
+        '[[styled class="" id=plain-anchor]]\nAnchored.\n[[/styled]]'
+    )
+    assert '<div class="styled styled--voa__tagline styled--other">' in html
+    assert '<div class="styled" id="plain-anchor">' in html
+
+
+@pytest.mark.django_db
+def test_map_embed_without_coordinates_or_label_renders_nothing(client):
+    article = ArticleFactory(
+        published=True, body_en="Text.\n\n[[map]]\n\nMore.", map_pin_en=""
+    )
+    assert (article.latitude, article.location_name) == (None, "")
+    page = BeautifulSoup(
+        client.get(article.get_absolute_url("en")).content, "html.parser"
+    )
+    assert page.select("figure.locator") == []
+
+
+@pytest.mark.django_db
+def test_an_attribute_line_with_no_block_after_it_is_dropped_with_a_warning(
+    tmp_path,
+):
+    site = tmp_path / "site"
+    posts = site / "english/_posts"
+    posts.mkdir(parents=True)
+    (posts / "2018-01-01-dangling.md").write_text(
+        "---\ntitle: Dangling\ncategories: feature\n---\n\nText.\n\n{:.pullquote}\n",
+        encoding="utf-8",
+    )
+    report = import_site(site)
+    assert report.ok, report.failures
+    assert "{:" not in Article.objects.get(slug="dangling").body_en
+    assert any("dangling.md" in w and "{:.pullquote}" in w for w in report.warnings), (
+        report.warnings
+    )

@@ -27,7 +27,7 @@ from articles.models import (
 
 from . import frontmatter as fm
 from . import people
-from .body import DATELINE, Attributed, Include
+from .body import DATELINE, Attributed, Include, format_attribute
 from .errors import PostError
 from .images import MissingImage
 from .shortcodes import BodyBuilder, closing, shortcode
@@ -341,6 +341,11 @@ class GroupConverter:
                 builder.text(self._text(segment, post))
             elif isinstance(segment, Include):
                 builder.line(self._include(state, language, post, segment))
+            elif not segment.content.strip():
+                spec = format_attribute(segment.classes, segment.anchor)
+                self.report.warn(
+                    post.source_path, f"{spec} has no paragraph after it; dropped"
+                )
             elif "pullquote" in segment.classes:
                 pullquotes += 1
                 builder.line(self._pullquote(state, language, pullquotes, segment))
