@@ -150,3 +150,24 @@ def test_an_attribute_line_with_no_block_after_it_is_dropped_with_a_warning(
     assert any("dangling.md" in w and "{:.pullquote}" in w for w in report.warnings), (
         report.warnings
     )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("body", "inside_body"),
+    [("Text.\n\n[[map]]\n\nMore.", True), ("Text.\n\nMore.", False)],
+)
+def test_the_locator_is_shown_once(client, body, inside_body):
+    """Where the body places it ({% include map.html %}), else after the body."""
+    article = ArticleFactory(
+        published=True,
+        body_en=body,
+        latitude="11.556062",
+        longitude="104.936943",
+        map_pin_en="Phnom Penh",
+    )
+    page = BeautifulSoup(
+        client.get(article.get_absolute_url("en")).content, "html.parser"
+    )
+    assert len(page.select("figure.locator")) == 1
+    assert len(page.select(".post__body figure.locator")) == int(inside_body)
