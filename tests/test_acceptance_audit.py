@@ -13,8 +13,9 @@ from tests.admin_forms import form_data
 from tests.factories import ArticleFactory, PullquoteFactory
 
 # Source syntax that must never reach a reader: shortcodes, Liquid, kramdown
-# attribute lists, the dateline token, and Python's None from an empty field.
-LEAKS = re.compile(r"\[\[|\]\]|\{%|%\}|\{\{|\{:|\$DATELINE\$|\bNone\b")
+# attribute lists, Markdown links left unparsed, the dateline token, and
+# Python's None from an empty field.
+LEAKS = re.compile(r"\[\[|\]\]|\{%|%\}|\{\{|\{:|\]\(|\$DATELINE\$|\bNone\b")
 
 
 @pytest.mark.django_db
