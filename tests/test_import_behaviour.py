@@ -329,3 +329,27 @@ def test_a_byte_order_mark_or_an_empty_front_matter_is_read_like_jekyll(site):
     assert dict(report.failures) == {
         "english/_posts/2018-03-06-bare.md": "the post has no title"
     }
+
+
+def test_two_posts_claiming_one_translation_share_nothing(site):
+    """The first claim pairs; the second post is imported without a translation."""
+    link = "translation: /khmer/feature/khmer-only.html\n"
+    for name, title in (("05-first", "First"), ("06-second", "Second")):
+        write(
+            site / f"english/_posts/2018-01-{name}.md",
+            f"---\ntitle: {title}\ncategories: feature\n{link}---\nText.\n",
+        )
+    write(
+        site / "khmer/_posts/2018-01-07-khmer-only.md",
+        "---\ntitle: ខ្មែរ\ncategories: feature\n---\nអត្ថបទ។\n",
+    )
+    report = import_site(site)
+    assert report.ok, report.failures
+    holders = Article.objects.filter(title_km="ខ្មែរ")
+    assert list(holders.values_list("slug", flat=True)) == ["first"]
+    second = Article.objects.get(slug="second")
+    assert second.title_km in (None, "")
+    assert list(second.imported_posts.values_list("language", flat=True)) == ["en"]
+    assert any(
+        "2018-01-06-second.md" in w and "already" in w for w in report.warnings
+    ), report.warnings
