@@ -75,7 +75,11 @@ def render_video(name, args, context):
 
 
 def render_map(name, args, context):
-    return render_to_string("articles/embeds/map.html", context.data["locator"])
+    """The locator, as on the page: nothing when there is neither pin nor label."""
+    locator = context.data["locator"]
+    if not (locator["pin"] or locator["label"]):
+        return ""
+    return render_to_string("articles/embeds/map.html", locator)
 
 
 def render_mugshot(name, args, context):

@@ -8,10 +8,20 @@ from articles.embeds import photo_figure_context, render_body
 from articles.languages import localized
 from articles.locator import locator_context
 from articles.models import Byline
+from articles.rendering import SHORTCODE_LINE
 
 
 def placement_of_kind(article, kind):
     return next((p for p in article.placements.all() if p.kind == kind), None)
+
+
+def body_places_map(body):
+    """A [[map]] line puts the locator in the body; the page must not repeat it."""
+    for line in (body or "").splitlines():
+        match = SHORTCODE_LINE.match(line)
+        if match and not match.group(1) and match.group(2) == "map":
+            return True
+    return False
 
 
 def article_page_context(article, language):
@@ -52,7 +62,9 @@ def article_page_context(article, language):
         "hero": photo_figure_context(hero, language) if hero else None,
         "mugshot": photo_figure_context(mugshot, language) if mugshot else None,
         "body": render_body(article, language),
-        "locator": locator_context(article, language),
+        "locator": None
+        if body_places_map(localized(article, "body", language))
+        else locator_context(article, language),
         "tags": list(article.tags.all()),
         "profile": profile,
     }

@@ -112,7 +112,8 @@ ALLOWED_ATTRIBUTES = {
     "th": {"align"},
 }
 ALLOWED_CLASSES = {
-    "a": {"button", "link--project", "link--external"},
+    # footnote / trigger__factbox: the archive's links to annotations and facts.
+    "a": {"button", "link--project", "link--external", "footnote", "trigger__factbox"},
     "p": {"voa__tagline", "voa__source-label", "tagline", "source-label"},
     "span": {"highlight"},
 }
@@ -146,14 +147,16 @@ CONTAINER_CLASSES = {"right", "left", "wide"}
 
 def _render_container(container):
     inner = _render_blocks(container.children)
+    anchor = re.sub(r"[^\w-]", "", container.args.get("id", ""))
+    id_attr = f' id="{anchor}"' if anchor else ""
     if container.name == "annotation":
-        anchor = re.sub(r"[^\w-]", "", container.args.get("id", ""))
         side = container.args.get("side", "right")
         side = side if side in CONTAINER_CLASSES else "right"
-        id_attr = f' id="{anchor}"' if anchor else ""
         return f'<aside class="annotation annotation--{side}"{id_attr}>{inner}</aside>'
-    style = re.sub(r"[^\w-]", "", container.args.get("class", ""))
-    return f'<div class="styled styled--{style}">{inner}</div>'
+    # One modifier per class: {:.voa__tagline.other} -> styled--voa__tagline …
+    styles = (re.sub(r"[^\w-]", "", c) for c in container.args.get("class", "").split())
+    css = " ".join(["styled", *(f"styled--{style}" for style in styles if style)])
+    return f'<div class="{css}"{id_attr}>{inner}</div>'
 
 
 def _render_blocks(blocks):

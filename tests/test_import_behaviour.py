@@ -2,10 +2,12 @@
 
 import io
 import textwrap
+from datetime import date
 from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from articles.demo import DEMO_SITE, load_demo
 from articles.importers.jekyll import import_site
@@ -283,3 +285,71 @@ def test_fetched_remote_image_is_stored(site, monkeypatch):
     photo = Article.objects.get(slug="other").placements.get(kind="hero").photo
     assert photo.image and photo.width == 30
     assert photo.source_url == "https://gdb.example.org/b.jpg"
+
+
+def test_export_refuses_a_folder_that_is_not_empty(site, tmp_path):
+    """Exporting over an existing site (the archive itself) would overwrite it."""
+    assert import_site(site).ok
+    config = site / "_config.yml"
+    config.write_text("title: the real site\n", encoding="utf-8")
+    before = sorted(p for p in site.rglob("*"))
+    with pytest.raises(CommandError, match="is not empty"):
+        call_command("export_jekyll", str(site), stdout=io.StringIO())
+    assert sorted(p for p in site.rglob("*")) == before
+    assert config.read_text(encoding="utf-8") == "title: the real site\n"
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    call_command("export_jekyll", str(empty), stdout=io.StringIO())
+    assert len(list(empty.glob("*/_posts/*.md"))) == 3
+
+
+def test_a_bad_date_falls_back_to_the_file_name_with_a_warning(site):
+    write(
+        site / "english/_posts/2018-03-04-odd-date.md",
+        "---\ntitle: Odd Date\ndate: 2018-13-45\ncategories: feature\n---\nText.\n",
+    )
+    report = import_site(site)
+    assert report.ok, report.failures
+    article = Article.objects.get(slug="odd-date")
+    assert timezone.localtime(article.published_at_en).date() == date(2018, 3, 4)
+    assert any(
+        "2018-03-04-odd-date.md" in w and "'2018-13-45' is not a date" in w
+        for w in report.warnings
+    ), report.warnings
+
+
+def test_a_byte_order_mark_or_an_empty_front_matter_is_read_like_jekyll(site):
+    write(
+        site / "english/_posts/2018-03-05-bom.md",
+        "\ufeff---\ntitle: Saved on Windows\ncategories: feature\n---\nText.\n",
+    )
+    write(site / "english/_posts/2018-03-06-bare.md", "---\n---\nText.\n")
+    report = import_site(site)
+    assert Article.objects.get(slug="bom").title_en == "Saved on Windows"
+    assert dict(report.failures) == {
+        "english/_posts/2018-03-06-bare.md": "the post has no title"
+    }
+
+
+def test_two_posts_claiming_one_translation_share_nothing(site):
+    """The first claim pairs; the second post is imported without a translation."""
+    link = "translation: /khmer/feature/khmer-only.html\n"
+    for name, title in (("05-first", "First"), ("06-second", "Second")):
+        write(
+            site / f"english/_posts/2018-01-{name}.md",
+            f"---\ntitle: {title}\ncategories: feature\n{link}---\nText.\n",
+        )
+    write(
+        site / "khmer/_posts/2018-01-07-khmer-only.md",
+        "---\ntitle: ខ្មែរ\ncategories: feature\n---\nអត្ថបទ។\n",
+    )
+    report = import_site(site)
+    assert report.ok, report.failures
+    holders = Article.objects.filter(title_km="ខ្មែរ")
+    assert list(holders.values_list("slug", flat=True)) == ["first"]
+    second = Article.objects.get(slug="second")
+    assert second.title_km in (None, "")
+    assert list(second.imported_posts.values_list("language", flat=True)) == ["en"]
+    assert any(
+        "2018-01-06-second.md" in w and "already" in w for w in report.warnings
+    ), report.warnings

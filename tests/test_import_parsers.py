@@ -37,9 +37,25 @@ def test_split_names(byline, names):
     assert bylines.split_names(byline) == names
 
 
-def test_regroup_khmer_byline_without_separators():
-    names = bylines.split_names("អូន ឆេងប៉រ ទែន សុខស្រីនិត ស៊ុន ណារិន")
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "អូន ឆេងប៉រ ទែន សុខស្រីនិត ស៊ុន ណារិន",
+        # Spaces between the first names, និង before the last one.
+        "អូន ឆេងប៉រ ទែន សុខស្រីនិត និង ស៊ុន ណារិន",
+    ],
+)
+def test_regroup_khmer_byline_without_separators(byline):
+    names = bylines.split_names(byline)
     assert bylines.regroup(names, 3) == ["អូន ឆេងប៉រ", "ទែន សុខស្រីនិត", "ស៊ុន ណារិន"]
+
+
+def test_regroup_leaves_names_alone_when_the_words_do_not_fit():
+    assert bylines.regroup(["ស៊ុន ណារិន"], 2) == ["ស៊ុន ណារិន"]
+    assert bylines.regroup(["ហ៊ុន ម៉ាណែត ឈឹម", "ស៊ុន ណារិន"], 3) == [
+        "ហ៊ុន ម៉ាណែត ឈឹម",
+        "ស៊ុន ណារិន",
+    ]
 
 
 def test_latin_names_match_sort_names_in_byline_order():

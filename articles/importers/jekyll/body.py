@@ -70,8 +70,8 @@ def _split_attributed(text):
             r"(?:[ \t]*\n)*((?:[^\n]*\S[^\n]*(?:\n|$))+)", text[rest_start:]
         )
         classes, anchor = parse_attribute(match.group(1))
-        if not block:
-            segments.append(text[match.start() : rest_start])
+        if not block:  # nothing left to claim: the caller drops it with a warning
+            segments.append(Attributed(classes, anchor, ""))
             position = rest_start
             continue
         content = block.group(1)

@@ -60,11 +60,15 @@ def match_latin(names, sort_names):
 
 
 def regroup(names, count):
-    """Khmer bylines sometimes have no separators: 6 words for 3 people -> pairs."""
-    if len(names) == 1 and count > 1:
-        words = names[0].split()
-        if len(words) == 2 * count:
-            return [" ".join(words[i : i + 2]) for i in range(0, len(words), 2)]
+    """Khmer bylines often leave out separators, all of them ("A B C") or some
+    ("A B និង C"): with two words a name and 2 x `count` words, cut into pairs."""
+    chunks = [name.split() for name in names]
+    if (
+        len(names) < count
+        and sum(len(words) for words in chunks) == 2 * count
+        and all(len(words) % 2 == 0 for words in chunks)
+    ):
+        return [" ".join(w[i : i + 2]) for w in chunks for i in range(0, len(w), 2)]
     return names
 
 

@@ -27,7 +27,7 @@ from articles.models import (
 
 from . import frontmatter as fm
 from . import people
-from .body import DATELINE, Attributed, Include
+from .body import DATELINE, Attributed, Include, format_attribute
 from .errors import PostError
 from .images import MissingImage
 from .shortcodes import BodyBuilder, closing, shortcode
@@ -193,7 +193,10 @@ class GroupConverter:
         put("dateline", fm.text(data.get("dateline")).strip())
         put("map_pin", fm.text(data.get("map_pin")).strip())
         put("editors_note", fm.text(data.get("note")).strip())
-        put("published_at", fm.publication_time(path, data.get("date"), post.file_date))
+        when, warning = fm.publication_time(path, data.get("date"), post.file_date)
+        if warning:
+            self.report.warn(path, warning)
+        put("published_at", when)
         status = fm.text(data.get("status")).strip().lower() or Status.PUBLISHED
         if status not in Status.values:
             self.report.warn(path, f"status {status!r} is unknown; published instead")
@@ -338,6 +341,11 @@ class GroupConverter:
                 builder.text(self._text(segment, post))
             elif isinstance(segment, Include):
                 builder.line(self._include(state, language, post, segment))
+            elif not segment.content.strip():
+                spec = format_attribute(segment.classes, segment.anchor)
+                self.report.warn(
+                    post.source_path, f"{spec} has no paragraph after it; dropped"
+                )
             elif "pullquote" in segment.classes:
                 pullquotes += 1
                 builder.line(self._pullquote(state, language, pullquotes, segment))

@@ -20,6 +20,7 @@ from articles.rendering import SHORTCODE_LINE, parse_args
 
 from .body import format_attribute, format_include
 from .convert import MAP_INCLUDES, PHOTO_INCLUDES
+from .errors import SiteError
 from .frontmatter import FOLDERS
 
 KIND_INCLUDES = {kind: name for name, kind in PHOTO_INCLUDES.items()}
@@ -255,8 +256,19 @@ def _config(sections):
 
 
 def export_site(out_dir, articles=None):
-    """Write `articles` (default: all) under `out_dir`; returns the number of posts."""
+    """Write `articles` (default: all) under `out_dir`; returns the number of posts.
+
+    `out_dir` must be new or empty: exporting over an existing site (such as the
+    archive itself) would overwrite its _config.yml and mix posts into it.
+    """
     exporter = _Exporter(out_dir)
+    if exporter.out_dir.exists() and (
+        not exporter.out_dir.is_dir() or any(exporter.out_dir.iterdir())
+    ):
+        raise SiteError(
+            f"{exporter.out_dir} is not empty; export into a new or empty folder "
+            "so that no existing site is overwritten."
+        )
     articles = (articles if articles is not None else Article.objects.all()).for_page()
     articles = articles.prefetch_related("imported_posts")
     total, sections = 0, {}

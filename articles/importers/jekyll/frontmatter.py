@@ -35,7 +35,10 @@ OPTION_KEYS = {
 KNOWN_KEYS = APPLIED_KEYS | OPTION_KEYS
 DISABLED_SUFFIXES = ("OLD", "Old", "old", "X", "x")
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+# The block may be empty ("---\n---"), as Jekyll allows.
+_FRONT_MATTER = re.compile(
+    r"\A---[ \t]*\r?\n(?:(.*?)\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.S
+)
 _DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")
 
 
@@ -52,7 +55,7 @@ def split_post(path, text):
         raise PostError(path, "the file does not start with a '---' front matter block")
     try:
         # BaseLoader builds only str, list and dict: no tags, no code.
-        data = yaml.load(match.group(1), Loader=yaml.BaseLoader)  # noqa: S506
+        data = yaml.load(match.group(1) or "", Loader=yaml.BaseLoader)  # noqa: S506
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark else ""
@@ -165,9 +168,13 @@ def age(value):
 
 
 def publication_time(path, value, fallback):
-    """The post's date (or the file name's) as an aware datetime, local midnight."""
+    """(aware datetime, warning or None): the post's date, else the file name's.
+
+    A `date` that is not a date falls back to the file name's with a warning,
+    so the report says which value was not used.
+    """
     raw = text(value).strip()
-    when = None
+    when = warning = None
     if raw:
         candidate = raw.replace(" ", "T", 1) if len(raw) > 10 else raw
         candidate = re.sub(r"\s*([+-]\d{2}):?(\d{2})$", r"\1:\2", candidate)
@@ -176,6 +183,7 @@ def publication_time(path, value, fallback):
         except ValueError as error:
             if fallback is None:
                 raise PostError(path, f"date {raw!r} is not a date") from error
+            warning = f"date {raw!r} is not a date; the file name's date is used"
     if when is None:
         if fallback is None:
             raise PostError(path, "the post has no date (front matter or file name)")
@@ -184,7 +192,7 @@ def publication_time(path, value, fallback):
         when = datetime.combine(when, time())
     if timezone.is_naive(when):
         when = timezone.make_aware(when, timezone.get_default_timezone())
-    return when
+    return when, warning
 
 
 # Credits: "Samrang Pring | Reuters", "(Sun Narin | VOA Khmer)", "Sun Narin/VOA Khmer".

@@ -67,7 +67,7 @@ def read_post(site_dir, path):
     relative = path.relative_to(site_dir).as_posix()
     try:
         raw = path.read_bytes()
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")  # a byte order mark, as Jekyll ignores it
     except UnicodeDecodeError as error:
         raise PostError(relative, "the file is not UTF-8 text") from error
     except OSError as error:
@@ -118,11 +118,18 @@ def pair_posts(posts, report):
                 f"translation link {link!r} matches no post; pairing by slug instead",
             )
             continue
-        for a, b in ((post, other), (other, post)):
-            if partner.get(id(a)) not in (None, b):
-                report.warn(a.source_path, "two posts claim it as their translation")
-                continue
-            partner[id(a)] = b
+        # Pair both ways or not at all: a post is in one story only.
+        taken = partner.get(id(other)) not in (None, post) or partner.get(
+            id(post)
+        ) not in (None, other)
+        if taken:
+            report.warn(
+                post.source_path,
+                f"translation link to {other.source_path} ignored: one of the two "
+                "is already paired with another post",
+            )
+            continue
+        partner[id(post)], partner[id(other)] = other, post
     for post in posts:
         if id(post) in partner:
             continue

@@ -1,6 +1,7 @@
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from articles.importers.jekyll import export_site
+from articles.importers.jekyll.errors import SiteError
 
 
 class Command(BaseCommand):
@@ -13,5 +14,8 @@ class Command(BaseCommand):
         parser.add_argument("out_dir", help="Folder to write the site into.")
 
     def handle(self, *args, **options):
-        count = export_site(options["out_dir"])
+        try:
+            count = export_site(options["out_dir"])
+        except SiteError as error:
+            raise CommandError(str(error)) from error
         self.stdout.write(f"Wrote {count} post(s) to {options['out_dir']}.")
