@@ -472,6 +472,8 @@ def test_post_is_refused(client):
         ({"since": "2018-07-20"}, "since"),
         ({"since": "2018-07-20T08:00:00"}, "since"),
         ({"since": "2018-13-40T08:00:00Z"}, "since"),
+        ({"since": "9999-12-31T23:59:59-14:00"}, "since"),  # past year 9999 in UTC
+        ({"since": "0001-01-01T00:00:00+14:00"}, "since"),  # before year 1 in UTC
         ({"cursor": "not-a-cursor"}, "cursor"),
         ({"cursor": ""}, "cursor"),
     ],
