@@ -20,6 +20,7 @@ from tests.factories import (
     BylineFactory,
     PhotoFactory,
     PhotoPlacementFactory,
+    PullquoteFactory,
     SectionFactory,
 )
 from tests.photo_files import jpeg
@@ -145,6 +146,19 @@ def test_khmer_feed_round_trips_khmer_text(client, key):
     assert item["language"] == "km"
     assert item["_newsroom"]["dateline"] == "ភ្នំពេញ"
     assert item["_newsroom"]["translations"][0]["id"].endswith(f"{story.pk}:en")
+
+
+def test_pullquotes_untranslated_into_the_feed_language_are_left_out(client, key):
+    # The archive has pullquotes written in one language only.
+    story = ArticleFactory(published=True)
+    PullquoteFactory(article=story, position=1, text_km=None)
+    PullquoteFactory(article=story, position=2, attribution_km="ប្រភព")
+    (english,) = get_feed(client, key=key)["items"]
+    (khmer,) = get_feed(client, "/km/feed.json", key=key)["items"]
+    assert len(english["_newsroom"]["pullquotes"]) == 2
+    assert khmer["_newsroom"]["pullquotes"] == [
+        {"text": PullquoteFactory.text_km, "attribution": "ប្រភព"}
+    ]
 
 
 def test_id_survives_a_slug_change(client, key):
