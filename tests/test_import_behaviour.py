@@ -5,12 +5,15 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 
 from articles.demo import DEMO_SITE, load_demo
 from articles.importers.jekyll import import_site
 from articles.models import Article, ImportedPost, PhotoPlacement, Section
 from media_assets.models import Photo
+from media_assets.services import Status as IngestStatus
+from media_assets.services import ingest
 from tests.factories import image_bytes
 
 pytestmark = pytest.mark.django_db
@@ -283,3 +286,22 @@ def test_fetched_remote_image_is_stored(site, monkeypatch):
     photo = Article.objects.get(slug="other").placements.get(kind="hero").photo
     assert photo.image and photo.width == 30
     assert photo.source_url == "https://gdb.example.org/b.jpg"
+
+
+def test_archive_images_join_the_library_pipeline(
+    site, django_capture_on_commit_callbacks
+):
+    # The same picture under a second name in the archive, used by another post.
+    cow = (site / "img/animals/cow.jpg").read_bytes()
+    (site / "img/cow-copy.jpg").write_bytes(cow)
+    path = site / "english/_posts/2018-01-02-other.md"
+    path.write_text(OTHER_EN.replace("date:", "image: cow-copy.jpg\ndate:"), "utf-8")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert import_site(site).ok
+    photo = Photo.objects.get()  # identical files are one library photo
+    other = Article.objects.get(slug="other")
+    assert other.placements.get(kind="hero").photo == photo
+    assert photo.renditions.filter(spec__endswith=".webp").exists()
+    # Uploading the archive's file again is offered as the archive's photo.
+    again = ingest(SimpleUploadedFile("cow.jpg", cow), "cow.jpg")
+    assert (again.status, again.photo) == (IngestStatus.DUPLICATE, photo)
