@@ -37,6 +37,7 @@ from tests.syndication_support import (
     seed_story,
     validate_feed,
 )
+from workflow.corrections import add_correction
 
 pytestmark = pytest.mark.django_db
 
@@ -407,6 +408,25 @@ def test_edits_to_a_storys_parts_reach_a_sync(client, key):
         (item,) = get_feed(client, key=key, since=checkpoint)["items"]
         assert item["id"].endswith(f":{story.pk}:en")
     assert WINDOW_URL not in json.dumps(item)
+
+
+def test_a_correction_reaches_the_next_sync(
+    client, key, django_capture_on_commit_callbacks
+):
+    story = ArticleFactory(published=True)
+    long_ago = timezone.now() - timedelta(days=5)
+    set_times(story, updated_at=long_ago, en=long_ago, km=long_ago)
+    checkpoint = (timezone.now() - timedelta(seconds=1)).isoformat()
+    assert get_feed(client, key=key, since=checkpoint)["items"] == []
+    with django_capture_on_commit_callbacks(execute=True):
+        add_correction(story, "en", "correction", "An earlier version misspelled it.")
+    (item,) = get_feed(client, key=key, since=checkpoint)["items"]
+    (correction,) = item["_newsroom"]["corrections"]
+    assert correction["text"] == "An earlier version misspelled it."
+    assert correction["kind"] == "correction"
+    # The Khmer version has no correction and its feed says none.
+    (khmer,) = get_feed(client, "/km/feed.json", key=key)["items"]
+    assert khmer["_newsroom"]["corrections"] == []
 
 
 def test_drafts_never_leave_tombstones(client):
