@@ -20,13 +20,15 @@ PIL_FORMATS = {"webp": "WEBP", "jpeg": "JPEG"}
 _SRGB = ImageCms.createProfile("sRGB")
 
 
-def open_upright(fileobj, largest_width=None):
+def open_upright(fileobj, largest_width=None, credit="", copyright_notice=""):
     """The photo decoded, upright and in RGB sRGB, plus its kept EXIF bytes.
 
     `largest_width` lets JPEG decoding skip detail no rendition will use.
+    `credit` and `copyright_notice` (the library's values) fill in the EXIF
+    tags the file lacks: agencies often write them in IPTC or XMP only.
     """
     image = Image.open(fileobj)
-    kept_exif = _kept_exif(image)
+    kept_exif = _kept_exif(image, credit, copyright_notice)
     if largest_width and image.format == "JPEG":
         width, height = image.size
         image.draft("RGB", (largest_width, round(height * largest_width / width)))
@@ -43,12 +45,16 @@ def upright_size(fileobj):
     return (height, width) if orientation in (5, 6, 7, 8) else (width, height)
 
 
-def _kept_exif(image):
+def _kept_exif(image, credit="", copyright_notice=""):
     exif = image.getexif()
     kept = Image.Exif()
-    for tag in (EXIF_ARTIST, EXIF_COPYRIGHT):
+    for tag, fallback in ((EXIF_ARTIST, credit), (EXIF_COPYRIGHT, copyright_notice)):
         if exif.get(tag):
             kept[tag] = exif[tag]
+        elif fallback:
+            # Bytes are written as given: UTF-8 keeps "©" and Khmer intact,
+            # where Pillow would turn a str's non-ASCII characters into "?".
+            kept[tag] = fallback.encode()
     return kept.tobytes() if len(kept) else b""
 
 

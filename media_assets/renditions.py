@@ -65,7 +65,10 @@ def create_renditions(photo, names):
     needed = max(spec.width for spec in specs)
     with photo.image.open("rb") as handle:
         image, exif = imaging.open_upright(
-            handle, largest_width=needed if needed < largest else None
+            handle,
+            largest_width=needed if needed < largest else None,
+            credit=photo.credit,
+            copyright_notice=photo.copyright,
         )
         # A reduced JPEG decode keeps the crop maths in the decoded image's
         # pixels; sizes still come from the full upright size.

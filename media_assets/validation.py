@@ -46,6 +46,11 @@ def validate_image_file(upload):
         )
     max_pixels = settings.PHOTO_MAX_PIXELS
     max_frames = settings.PHOTO_MAX_FRAMES
+    # Re-saving a stored photo (the admin's change form) hands over its
+    # FieldFile, which Django opened and closed again to read the dimensions.
+    reopened = bool(getattr(upload, "closed", False) and hasattr(upload, "open"))
+    if reopened:
+        upload.open("rb")
     position = upload.tell() if hasattr(upload, "tell") else 0
     try:
         if _looks_like_svg(upload):
@@ -109,6 +114,8 @@ def validate_image_file(upload):
         ) from exc
     finally:
         upload.seek(position)
+        if reopened:
+            upload.close()
     if image_format not in ACCEPTED_FORMATS:
         raise ValidationError(
             "%(format)s images are not accepted. Upload a JPEG, PNG, WebP, "

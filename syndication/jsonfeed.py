@@ -199,6 +199,9 @@ class ArticleJSONFeed:
                 "attribution": localized(q, "attribution", self.language),
             }
             for q in article.pullquotes.all()
+            # A pullquote written in the other language only has nothing to
+            # give in this one (the extension schema requires its text).
+            if localized(q, "text", self.language)
         ]
 
     def item_translations(self, article):

@@ -16,7 +16,7 @@ A cursor is signed so a mangled one is a clean 400, never a wrong page.
 """
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django.core import signing
 from django.db.models import DateTimeField, Q
@@ -81,7 +81,9 @@ def parse_since(text):
     """An RFC 3339 date-time with its offset (Z or ±hh:mm)."""
     try:
         when = parse_datetime(text)
-    except ValueError:
+        if when is not None and when.tzinfo is not None:
+            when.astimezone(UTC)  # the database compares in UTC: must fit there
+    except (ValueError, OverflowError):
         when = None
     if when is None or when.tzinfo is None or "T" not in text.upper():
         raise BadParameter(

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
@@ -13,6 +14,8 @@ from articles.demo import DEMO_SITE, load_demo
 from articles.importers.jekyll import import_site
 from articles.models import Article, ImportedPost, PhotoPlacement, Section
 from media_assets.models import Photo
+from media_assets.services import Status as IngestStatus
+from media_assets.services import ingest
 from tests.factories import image_bytes
 
 pytestmark = pytest.mark.django_db
@@ -353,3 +356,22 @@ def test_two_posts_claiming_one_translation_share_nothing(site):
     assert any(
         "2018-01-06-second.md" in w and "already" in w for w in report.warnings
     ), report.warnings
+
+
+def test_archive_images_join_the_library_pipeline(
+    site, django_capture_on_commit_callbacks
+):
+    # The same picture under a second name in the archive, used by another post.
+    cow = (site / "img/animals/cow.jpg").read_bytes()
+    (site / "img/cow-copy.jpg").write_bytes(cow)
+    path = site / "english/_posts/2018-01-02-other.md"
+    path.write_text(OTHER_EN.replace("date:", "image: cow-copy.jpg\ndate:"), "utf-8")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert import_site(site).ok
+    photo = Photo.objects.get()  # identical files are one library photo
+    other = Article.objects.get(slug="other")
+    assert other.placements.get(kind="hero").photo == photo
+    assert photo.renditions.filter(spec__endswith=".webp").exists()
+    # Uploading the archive's file again is offered as the archive's photo.
+    again = ingest(SimpleUploadedFile("cow.jpg", cow), "cow.jpg")
+    assert (again.status, again.photo) == (IngestStatus.DUPLICATE, photo)

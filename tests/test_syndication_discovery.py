@@ -12,6 +12,7 @@ from django.utils import timezone
 from articles.models import Article, PhotoPlacement
 from tests.factories import KHMER_TITLE, ArticleFactory, PhotoPlacementFactory
 from tests.syndication_support import REUTERS_CREDIT, REUTERS_URL, seed_story
+from workflow.corrections import add_correction
 
 pytestmark = pytest.mark.django_db
 
@@ -176,6 +177,18 @@ def seed_author(name):
     from tests.factories import AuthorFactory
 
     return AuthorFactory(display_name_en=name)
+
+
+def test_corrections_are_correction_comments_in_json_ld(client):
+    story = voa_hero_story()
+    assert "correction" not in json_ld(page_head(client, story))
+    add_correction(story, "en", "clarification", "This story now says when.")
+    data = json_ld(page_head(client, story))
+    (comment,) = data["correction"]
+    assert comment["@type"] == "CorrectionComment"
+    assert comment["text"] == "This story now says when."
+    assert comment["datePublished"].startswith(str(timezone.localdate()))
+    assert "correction" not in json_ld(page_head(client, story, "km"))
 
 
 def test_agency_hero_is_not_offered_to_search_or_social(client):

@@ -20,6 +20,7 @@ from tests.factories import (
     BylineFactory,
     PhotoFactory,
     PhotoPlacementFactory,
+    PullquoteFactory,
     SectionFactory,
 )
 from tests.photo_files import jpeg
@@ -36,6 +37,7 @@ from tests.syndication_support import (
     seed_story,
     validate_feed,
 )
+from workflow.corrections import add_correction
 
 pytestmark = pytest.mark.django_db
 
@@ -145,6 +147,19 @@ def test_khmer_feed_round_trips_khmer_text(client, key):
     assert item["language"] == "km"
     assert item["_newsroom"]["dateline"] == "ភ្នំពេញ"
     assert item["_newsroom"]["translations"][0]["id"].endswith(f"{story.pk}:en")
+
+
+def test_pullquotes_untranslated_into_the_feed_language_are_left_out(client, key):
+    # The archive has pullquotes written in one language only.
+    story = ArticleFactory(published=True)
+    PullquoteFactory(article=story, position=1, text_km=None)
+    PullquoteFactory(article=story, position=2, attribution_km="ប្រភព")
+    (english,) = get_feed(client, key=key)["items"]
+    (khmer,) = get_feed(client, "/km/feed.json", key=key)["items"]
+    assert len(english["_newsroom"]["pullquotes"]) == 2
+    assert khmer["_newsroom"]["pullquotes"] == [
+        {"text": PullquoteFactory.text_km, "attribution": "ប្រភព"}
+    ]
 
 
 def test_id_survives_a_slug_change(client, key):
@@ -395,6 +410,25 @@ def test_edits_to_a_storys_parts_reach_a_sync(client, key):
     assert WINDOW_URL not in json.dumps(item)
 
 
+def test_a_correction_reaches_the_next_sync(
+    client, key, django_capture_on_commit_callbacks
+):
+    story = ArticleFactory(published=True)
+    long_ago = timezone.now() - timedelta(days=5)
+    set_times(story, updated_at=long_ago, en=long_ago, km=long_ago)
+    checkpoint = (timezone.now() - timedelta(seconds=1)).isoformat()
+    assert get_feed(client, key=key, since=checkpoint)["items"] == []
+    with django_capture_on_commit_callbacks(execute=True):
+        add_correction(story, "en", "correction", "An earlier version misspelled it.")
+    (item,) = get_feed(client, key=key, since=checkpoint)["items"]
+    (correction,) = item["_newsroom"]["corrections"]
+    assert correction["text"] == "An earlier version misspelled it."
+    assert correction["kind"] == "correction"
+    # The Khmer version has no correction and its feed says none.
+    (khmer,) = get_feed(client, "/km/feed.json", key=key)["items"]
+    assert khmer["_newsroom"]["corrections"] == []
+
+
 def test_drafts_never_leave_tombstones(client):
     draft = ArticleFactory()
     draft.title_en = "Still a draft"
@@ -472,6 +506,8 @@ def test_post_is_refused(client):
         ({"since": "2018-07-20"}, "since"),
         ({"since": "2018-07-20T08:00:00"}, "since"),
         ({"since": "2018-13-40T08:00:00Z"}, "since"),
+        ({"since": "9999-12-31T23:59:59-14:00"}, "since"),  # past year 9999 in UTC
+        ({"since": "0001-01-01T00:00:00+14:00"}, "since"),  # before year 1 in UTC
         ({"cursor": "not-a-cursor"}, "cursor"),
         ({"cursor": ""}, "cursor"),
     ],

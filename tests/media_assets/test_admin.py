@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from media_assets.models import Photo
 from media_assets.services import ingest
+from tests.admin_forms import form_data
 from tests.factories import ArticleFactory, PhotoFactory, PhotoPlacementFactory
 from tests.media_assets.conftest import stored_files
 from tests.photo_files import jpeg
@@ -96,6 +97,23 @@ def test_admin_upload_reads_the_file_but_typed_values_win(editor_client):
     assert "From the file" in soup.get_text()  # shown under "Read from the file"
     assert soup.select_one("[data-focal-preview]")
     assert "media_assets/focal_point.js" in str(soup)
+
+
+def test_editing_a_stored_photo_saves_focal_point_and_overrides(
+    editor_client, run_on_commit
+):
+    data = jpeg(size=(1000, 500), iptc={(2, 80): "File Credit"})
+    photo = run_on_commit(ingest, upload(data), "stored.jpg").photo
+    crops_before = set(photo.renditions.filter(spec__startswith="16x9-"))
+    url = reverse("admin:media_assets_photo_change", args=[photo.pk])
+    fields = form_data(editor_client.get(url), "photo_form")
+    fields.update(focal_x="0.1", focal_y="0.9", credit="Typed Credit")
+    response = run_on_commit(editor_client.post, url, fields)
+    assert response.status_code == 302, response.content[:2000]
+    photo.refresh_from_db()
+    assert (photo.focal, photo.credit) == ((0.1, 0.9), "Typed Credit")
+    crops_after = set(photo.renditions.filter(spec__startswith="16x9-"))
+    assert crops_after and not crops_after & crops_before  # cut again
 
 
 def test_uploading_the_same_file_again_links_to_the_existing_photo(

@@ -95,6 +95,18 @@ def test_metadata_is_stripped_except_credit_and_copyright(run_on_commit):
         assert dict(exif) == {EXIF_ARTIST: "Sun Narin", EXIF_COPYRIGHT: "VOA"}
 
 
+def test_credit_and_copyright_read_from_iptc_travel_with_renditions(run_on_commit):
+    # Agencies write them in IPTC (or XMP) only; EXIF keeps them in the files.
+    data = jpeg(size=(700, 500), iptc={(2, 80): "Samrang Pring", (2, 116): "© Reuters"})
+    photo = add(data, run_on_commit)
+    assert (photo.credit, photo.copyright) == ("Samrang Pring", "© Reuters")
+    for spec in ("orig-640.jpeg", "orig-640.webp"):
+        exif = opened(photo.renditions.get(spec=spec)).getexif()
+        # EXIF text has no declared encoding; UTF-8 is what readers expect.
+        as_utf8 = {tag: value.encode("latin-1").decode() for tag, value in exif.items()}
+        assert as_utf8 == {EXIF_ARTIST: "Samrang Pring", EXIF_COPYRIGHT: "© Reuters"}
+
+
 def test_other_colour_profiles_are_converted_to_srgb(run_on_commit):
     from PIL import ImageCms
 

@@ -2,8 +2,10 @@
 
 `/img/x.jpg`, `img/x.jpg` and bare `x.jpg` resolve under SITE_DIR/img (its
 sub-folders too) and are stored as Photo files, checked by the Photo model's
-own validation. Remote URLs become Photos that point at the remote original;
-with --fetch-images they are downloaded (timeouts; offline is a warning).
+own validation, hashed for duplicate detection (a file already in the library
+is reused) and given renditions like an upload. Remote URLs become Photos that
+point at the remote original; with --fetch-images they are downloaded
+(timeouts; offline is a warning).
 """
 
 import hashlib
@@ -19,6 +21,8 @@ from django.core.files.base import ContentFile
 
 from articles.models import ImportedImage
 from media_assets.models import Photo
+from media_assets.renditions import correct_dimensions
+from media_assets.services import content_hash, find_duplicate, schedule_renditions
 
 FETCH_TIMEOUT_SECONDS = 10
 FETCH_MAX_BYTES = 25 * 1024 * 1024
@@ -105,11 +109,35 @@ class ImageLibrary:
                 path_for_messages, f"{key} downloaded but refused: {error.messages[0]}"
             )
             photo.full_clean()
+        if photo.image:
+            same = self._same_file_in_library(photo)
+            if same is not None:
+                ImportedImage.objects.create(key=key, photo=same)
+                self.report.photos_reused += 1
+                return same
         photo.save()
         if photo.image:
             self.written.append(photo)
+            schedule_renditions(photo)
         ImportedImage.objects.create(key=key, photo=photo)
         return photo
+
+    @staticmethod
+    def _same_file_in_library(photo):
+        """The library photo with this file's content, else None.
+
+        Hashing here as an upload does keeps duplicate detection working for
+        archive files, and the upright size is what renditions are planned on.
+        """
+        with photo.image.open("rb") as handle:
+            digest = content_hash(handle)
+        existing = find_duplicate(digest)
+        if existing is not None:
+            photo.image.delete(save=False)
+            return existing
+        photo.content_hash = digest
+        correct_dimensions(photo)
+        return None
 
     def _download(self, photo, url, path_for_messages):
         try:
