@@ -38,8 +38,11 @@ SLOTS = {
 }
 
 # The archive's image server scales on request: ..._w1023_s.jpg → ..._w640_s.jpg
+# gdb.voanews.com sizes by name: `…_w1023_s.jpg` (width only), and with a fixed
+# frame `…_w1023_575_s.jpg` or `…_w1280_h720.jpg` (width and height).
 GDB_URL = re.compile(
     r"^(?P<head>https://gdb\.voanews\.com/[^?#]+?_w)(?P<width>\d+)"
+    r"(?:_(?P<hmark>h?)(?P<height>\d+))?"
     r"(?P<tail>(?:_s)?\.(?:jpe?g|png|webp))$",
     re.IGNORECASE,
 )
@@ -78,6 +81,8 @@ def picture_context(photo, slot="inline", alt="", css_class=""):
         context.update(_local_sources(photo, chosen.crop))
     elif photo.source_url:
         context["srcset"] = remote_srcset(photo.source_url)
+        if not context["width"]:
+            context["width"], context["height"] = remote_size(photo.source_url)
     return context
 
 
@@ -112,11 +117,25 @@ def _srcset(renditions):
     return ", ".join(f"{r.url} {r.width}w" for r in renditions)
 
 
+def _gdb_name(match, width):
+    if match["height"] is None:
+        return f"{match['head']}{width}{match['tail']}"
+    # A framed size keeps its aspect ratio at every width.
+    height = round(int(match["height"]) * width / int(match["width"]))
+    return f"{match['head']}{width}_{match['hmark']}{height}{match['tail']}"
+
+
 def remote_srcset(url):
     """srcset for an archive URL in the gdb.voanews.com size convention, else ""."""
     match = GDB_URL.match(url)
     if not match:
         return ""
-    return ", ".join(
-        f"{match['head']}{width}{match['tail']} {width}w" for width in geometry.WIDTHS
-    )
+    return ", ".join(f"{_gdb_name(match, w)} {w}w" for w in geometry.WIDTHS)
+
+
+def remote_size(url):
+    """(width, height) a framed gdb URL names, so the page reserves its box."""
+    match = GDB_URL.match(url)
+    if not match or match["height"] is None:
+        return None, None
+    return int(match["width"]), int(match["height"])

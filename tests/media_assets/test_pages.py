@@ -8,7 +8,7 @@ from django.template import Context, Template, TemplateSyntaxError
 from django.test.utils import CaptureQueriesContext
 
 from media_assets.models import Photo, Rendition
-from media_assets.pictures import remote_srcset
+from media_assets.pictures import remote_size, remote_srcset
 from media_assets.services import ingest
 from tests.factories import (
     ArticleFactory,
@@ -146,14 +146,26 @@ def test_archive_urls_use_the_image_servers_sizes(client):
 
 
 @pytest.mark.parametrize(
-    "url",
+    ("url", "at_640"),
     [
-        "https://gdb.voanews.com/7BFE7165_w1280_h720.jpg",
-        "https://example.org/photo_w1023_s.jpg",
+        (
+            "https://gdb.voanews.com/F96A8E04-E2DE_w1023_575_s.jpg",
+            "https://gdb.voanews.com/F96A8E04-E2DE_w640_360_s.jpg 640w",
+        ),
+        (
+            "https://gdb.voanews.com/7BFE7165_w1280_h720.jpg",
+            "https://gdb.voanews.com/7BFE7165_w640_h360.jpg 640w",
+        ),
     ],
 )
-def test_other_remote_urls_get_no_srcset(url):
-    assert remote_srcset(url) == ""
+def test_framed_gdb_urls_scale_keeping_their_aspect_ratio(url, at_640):
+    assert at_640 in remote_srcset(url).split(", ")
+    assert remote_size(url) in ((1023, 575), (1280, 720))
+
+
+def test_other_remote_urls_get_no_srcset():
+    assert remote_srcset("https://example.org/photo_w1023_s.jpg") == ""
+    assert remote_size("https://gdb.voanews.com/x_w1023_s.jpg") == (None, None)
 
 
 def test_picture_tag_fails_loudly_at_parse_time():
@@ -176,3 +188,15 @@ def test_picture_tag_renders_softly_when_the_file_is_missing(settings):
     )
     assert f'src="{photo.image.url}"' in html
     assert 'alt="A"' in html
+
+
+def test_framed_remote_hero_reserves_its_box(db):
+    from media_assets.pictures import picture_context
+    from tests.factories import RemotePhotoFactory
+
+    photo = RemotePhotoFactory(
+        source_url="https://gdb.voanews.com/F96A8E04-E2DE_w1023_575_s.jpg"
+    )
+    context = picture_context(photo, slot="hero")
+    assert (context["width"], context["height"]) == (1023, 575)
+    assert "_w1280_719_s.jpg 1280w" in context["srcset"]
