@@ -3,12 +3,26 @@
 from django.conf import settings
 
 from articles.bylines import byline_text
-from articles.dates import format_date
+from articles.dates import format_date, khmer_digits
 from articles.embeds import photo_figure_context, render_body
 from articles.languages import localized
 from articles.locator import locator_context
 from articles.models import Byline
 from articles.rendering import SHORTCODE_LINE
+
+
+def profile_facts(profile, language):
+    """The profile card's lines in `language`; the age in that language's digits."""
+    if profile is None:
+        return []
+    facts = [
+        (kind, localized(profile, kind, language))
+        for kind in ("name", "persona", "occupation", "party")
+    ]
+    if profile.age:
+        age = khmer_digits(profile.age) if language == "km" else str(profile.age)
+        facts.insert(2, ("age", age))
+    return [{"kind": kind, "text": text} for kind, text in facts if text]
 
 
 def placement_of_kind(article, kind):
@@ -66,5 +80,5 @@ def article_page_context(article, language):
         if body_places_map(localized(article, "body", language))
         else locator_context(article, language),
         "tags": list(article.tags.all()),
-        "profile": profile,
+        "profile_facts": profile_facts(profile, language),
     }

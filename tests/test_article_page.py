@@ -261,3 +261,22 @@ def test_locator_pin_coordinates_are_plain_numbers_in_every_language(
     pin = page.select_one("svg.locator__map circle.locator__pin")
     expected = project(seed_story.longitude, seed_story.latitude)
     assert (float(pin["cx"]), float(pin["cy"])) == expected
+
+
+def test_profile_card_in_each_language_with_khmer_digits(client):
+    from articles.models import PersonProfile
+
+    article = ArticleFactory(published=True)
+    PersonProfile.objects.create(
+        article=article,
+        name_en="Sok Eysan",
+        name_km="សុខ ឥសាន",
+        persona_km="សមាជិកព្រឹទ្ធសភានៃគណបក្សប្រជាជនកម្ពុជា",
+        age=72,
+    )
+    english = soup_of(client.get(article.get_absolute_url("en")))
+    facts = [li.get_text() for li in english.select(".profile-card__facts li")]
+    assert facts == ["Sok Eysan", "72"]
+    khmer = soup_of(client.get(article.get_absolute_url("km")))
+    facts = [li.get_text() for li in khmer.select(".profile-card__facts li")]
+    assert facts == ["សុខ ឥសាន", "សមាជិកព្រឹទ្ធសភានៃគណបក្សប្រជាជនកម្ពុជា", "៧២"]
