@@ -127,11 +127,7 @@ def available_actions(user, article, language):
 
 
 def _require_content(article, language):
-    missing = [
-        name
-        for name in ("title", "body")
-        if not (localized(article, name, language) or "").strip()
-    ]
+    missing = article.missing_for_publication(language)
     if missing:
         raise TransitionError(
             f"The {LANGUAGE_NAMES.get(language, language)} "

@@ -189,19 +189,28 @@ class Article(models.Model):
         for language in LANGUAGE_CODES:
             if localized(self, "status", language) != Status.PUBLISHED:
                 continue
-            for required in ("title", "body"):
-                if not (localized(self, required, language) or "").strip():
-                    name = field_name(required, language)
-                    errors.setdefault(name, []).append(
-                        f"The {language_name(language)} {required} is empty, so the "
-                        f"{language_name(language)} version cannot be published."
-                    )
+            for required in self.missing_for_publication(language):
+                name = field_name(required, language)
+                errors.setdefault(name, []).append(
+                    f"The {language_name(language)} {required} is empty, so the "
+                    f"{language_name(language)} version cannot be published."
+                )
         if not (self.title_en or self.title_km):
             errors["title_en"] = "Give the story a title in at least one language."
         if errors:
             raise ValidationError(errors)
 
     # --- per-language state ------------------------------------------------
+
+    REQUIRED_TO_PUBLISH = ("title", "body")
+
+    def missing_for_publication(self, language):
+        """The fields `language` still needs before it may be published."""
+        return [
+            name
+            for name in self.REQUIRED_TO_PUBLISH
+            if not (localized(self, name, language) or "").strip()
+        ]
 
     def is_published_in(self, language, now=None):
         now = now or timezone.now()
