@@ -7,6 +7,29 @@ BYLINE_GRAMMAR = {
 }
 
 
+# How each language names the jobs in a credit line ("Photographer: …").
+ROLE_LABELS = {
+    "en": {
+        "reporter": "Reporter",
+        "photographer": "Photographer",
+        "videographer": "Videographer",
+        "translator": "Translator",
+        "producer": "Producer",
+    },
+    "km": {
+        "reporter": "អ្នកយកព័ត៌មាន",
+        "photographer": "អ្នកថតរូប",
+        "videographer": "អ្នកថតវីដេអូ",
+        "translator": "អ្នកបកប្រែ",
+        "producer": "ផលិតករ",
+    },
+}
+
+
+def role_label(role, language):
+    return ROLE_LABELS.get(language, ROLE_LABELS["en"]).get(role, role)
+
+
 def join_names(names, language):
     """["A", "B", "C"] -> "A, B and C" (English) or "A, B និង C" (Khmer)."""
     names = [name for name in names if name]

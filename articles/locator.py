@@ -7,6 +7,7 @@ equirectangular projection over the country's bounding box.
 
 from decimal import Decimal
 
+from articles.dates import khmer_digits
 from articles.languages import localized
 
 # (longitude, latitude) pairs, clockwise from the north-west.
@@ -43,10 +44,11 @@ OUTLINE_POINTS = " ".join(
 )
 
 
-def format_coordinate(value, positive, negative):
+def format_coordinate(value, positive, negative, language="en"):
     value = Decimal(value)
     hemisphere = positive if value >= 0 else negative
-    return f"{abs(value):.4f}° {hemisphere}"
+    number = f"{abs(value):.4f}"
+    return f"{khmer_digits(number) if language == 'km' else number}° {hemisphere}"
 
 
 def locator_context(article, language):
@@ -62,8 +64,8 @@ def locator_context(article, language):
         "latitude": article.latitude,
         "longitude": article.longitude,
         "coordinates": (
-            f"{format_coordinate(article.latitude, 'N', 'S')}, "
-            f"{format_coordinate(article.longitude, 'E', 'W')}"
+            f"{format_coordinate(article.latitude, 'N', 'S', language)}, "
+            f"{format_coordinate(article.longitude, 'E', 'W', language)}"
             if has_point
             else ""
         ),

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 
-from articles.bylines import byline_text
+from articles.bylines import byline_text, role_label
 from articles.dates import format_date, khmer_digits
 from articles.embeds import photo_figure_context, render_body
 from articles.languages import localized
@@ -47,7 +47,7 @@ def article_page_context(article, language):
     ]
     contributors = [
         {
-            "role": b.get_role_display(),
+            "role": role_label(b.role, language),
             "name": localized(b.author, "display_name", language)
             or b.author.display_name_en,
         }

@@ -280,3 +280,26 @@ def test_profile_card_in_each_language_with_khmer_digits(client):
     khmer = soup_of(client.get(article.get_absolute_url("km")))
     facts = [li.get_text() for li in khmer.select(".profile-card__facts li")]
     assert facts == ["សុខ ឥសាន", "សមាជិកព្រឹទ្ធសភានៃគណបក្សប្រជាជនកម្ពុជា", "៧២"]
+
+
+def test_khmer_page_credits_roles_and_coordinates_in_khmer(client, seed_story):
+    BylineFactory(
+        article=seed_story,
+        position=3,
+        role=Byline.Role.TRANSLATOR,
+        author=AuthorFactory(
+            display_name_en="Chun Chanboth", display_name_km="ជុន ចាន់បុត្រ"
+        ),
+    )
+    khmer = soup_of(client.get(seed_story.get_absolute_url("km")))
+    assert khmer.select_one(".post__contributors").get_text() == "អ្នកបកប្រែ: ជុន ចាន់បុត្រ"
+    assert khmer.select_one(".locator__coordinates").get_text() == (
+        "១១.៥៥៦១° N, ១០៤.៩៣៦៩° E"
+    )
+    english = soup_of(client.get(seed_story.get_absolute_url("en")))
+    assert english.select_one(".post__contributors").get_text() == (
+        "Translator: Chun Chanboth"
+    )
+    assert english.select_one(".locator__coordinates").get_text() == (
+        "11.5561° N, 104.9369° E"
+    )
