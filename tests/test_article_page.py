@@ -303,3 +303,12 @@ def test_khmer_page_credits_roles_and_coordinates_in_khmer(client, seed_story):
     assert english.select_one(".locator__coordinates").get_text() == (
         "11.5561° N, 104.9369° E"
     )
+
+
+def test_not_found_page_speaks_the_language_of_the_address(client, settings):
+    settings.DEBUG = False
+    response = client.get("/km/feature/no-such-story/")
+    assert response.status_code == 404
+    assert "ទំព័រនេះមិនមាន" in response.content.decode()
+    english = client.get("/en/feature/no-such-story/").content.decode()
+    assert "This page does not exist" in english
