@@ -245,3 +245,22 @@ def test_body_builder_puts_shortcodes_on_their_own_line_once():
 )
 def test_editors_note_links_are_web_or_site_relative(link, kept):
     assert safe_link(link) == kept
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("u1uYkdS39JI", "u1uYkdS39JI"),
+        (" u1uYkdS39JI ", "u1uYkdS39JI"),
+        ("https://www.youtube.com/watch?v=u1uYkdS39JI&t=30s", "u1uYkdS39JI"),
+        ("https://youtu.be/u1uYkdS39JI", "u1uYkdS39JI"),
+        ("https://www.youtube.com/embed/u1uYkdS39JI/", "u1uYkdS39JI"),
+        ("https://evil.example/watch?v=u1uYkdS39JI", ""),
+        ("not a video", ""),
+        ("", ""),
+    ],
+)
+def test_youtube_id_from_ids_and_addresses(value, expected):
+    from articles.importers.jekyll.convert import youtube_id
+
+    assert youtube_id(value) == expected

@@ -9,6 +9,7 @@ k-th pullquote of each language is pullquote k.
 import html
 import re
 from dataclasses import dataclass, field
+from urllib.parse import parse_qs, urlsplit
 
 import nh3
 from django.core.exceptions import ValidationError
@@ -48,6 +49,25 @@ FRONT_PHOTOS = (
     ("mugshot", Kind.MUGSHOT),
 )
 YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
+YOUTUBE_HOSTS = {"youtube.com", "www.youtube.com", "m.youtube.com", "youtu.be"}
+
+
+def youtube_id(value):
+    """The 11-character id in a bare id or a YouTube address, else ""."""
+    value = (value or "").strip()
+    if YOUTUBE_ID.match(value):
+        return value
+    parts = urlsplit(value)
+    if parts.hostname not in YOUTUBE_HOSTS:
+        return ""
+    candidates = parse_qs(parts.query).get("v", []) + [parts.path.rstrip("/")]
+    for candidate in candidates:
+        tail = candidate.rsplit("/", 1)[-1]
+        if YOUTUBE_ID.match(tail):
+            return tail
+    return ""
+
+
 ALIGN = {"right", "left", "wide"}
 
 
@@ -233,8 +253,9 @@ class GroupConverter:
                 state.shared_from["latitude"] = language
         if "youtube" in data:
             youtube = fm.text(data["youtube"]).strip()
-            if YOUTUBE_ID.match(youtube):
-                self._share(state, language, post, "youtube", "youtube_id", youtube)
+            video = youtube_id(youtube)
+            if video:
+                self._share(state, language, post, "youtube", "youtube_id", video)
             else:
                 self.report.warn(path, f"youtube {youtube!r} is not a video id; kept")
                 self._keep(language, post, "youtube")
@@ -411,8 +432,8 @@ class GroupConverter:
                     return shortcode("mugshot", [placement.position], extras)
                 return shortcode("photo", [placement.position], extras)
         elif name in VIDEO_INCLUDES:
-            youtube = include.arg("youtube").strip()
-            if YOUTUBE_ID.match(youtube):
+            youtube = youtube_id(include.arg("youtube"))
+            if youtube:
                 self.report.embeds["video"] += 1
                 size = VIDEO_INCLUDES[name]
                 out = [("youtube", youtube)]
