@@ -1,6 +1,9 @@
 """Public pages. What readers may see is decided by Article.objects.published()."""
 
+from functools import wraps
+
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import render
@@ -15,8 +18,34 @@ from articles.languages import (
 )
 from articles.models import Article, Author
 from articles.presentation import article_page_context
+from newsroom.content_cache import content_version
 
 PAGE_SIZE = 30
+
+
+def cache_public_page(view):
+    """Serve anonymous readers a cached copy until anything public changes.
+
+    The key holds the content version (bumped after every save of a story or
+    its parts, publication, withdrawal and correction), so a cached page is
+    never stale beyond the commit that changed it. Signed-in users (editors
+    previewing) always get a fresh page.
+    """
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        seconds = settings.PAGE_CACHE_SECONDS
+        if not seconds or request.user.is_authenticated:
+            return view(request, *args, **kwargs)
+        key = f"newsroom:page:{content_version()}:{request.get_full_path()}"
+        response = cache.get(key)
+        if response is None:
+            response = view(request, *args, **kwargs)
+            if response.status_code == 200:
+                cache.set(key, response, seconds)
+        return response
+
+    return wrapper
 
 
 def current_language():
@@ -24,6 +53,7 @@ def current_language():
 
 
 @require_safe
+@cache_public_page
 def article_index(request):
     language = current_language()
     articles = (
@@ -39,6 +69,7 @@ def article_index(request):
 
 
 @require_safe
+@cache_public_page
 def author_detail(request, slug):
     """An author's published stories in this language; 404 when there are none."""
     language = current_language()
@@ -68,6 +99,7 @@ def author_detail(request, slug):
 
 
 @require_safe
+@cache_public_page
 def article_detail(request, section_slug, slug):
     language = current_language()
     section_match = Q(**{f"section__{field_name('slug', language)}": section_slug}) | Q(

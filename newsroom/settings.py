@@ -181,6 +181,16 @@ if env_bool("NEWSROOM_HTTPS", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "3600"))
 
+# Anonymous article pages are cached this many seconds (0: off); any save of a
+# story or its parts invalidates them at once (newsroom/content_cache.py). On by
+# default only with a shared cache: per-process memory caches of several
+# gunicorn workers would not see each other's invalidations.
+PAGE_CACHE_SECONDS = int(
+    os.environ.get(
+        "NEWSROOM_PAGE_CACHE_SECONDS", 300 if os.environ.get("REDIS_URL") else 0
+    )
+)
+
 # Upload limits: enforced by media_assets' validators (bytes and pixels).
 PHOTO_MAX_UPLOAD_BYTES = int(os.environ.get("PHOTO_MAX_UPLOAD_BYTES", 25 * 1024 * 1024))
 PHOTO_MAX_PIXELS = int(os.environ.get("PHOTO_MAX_PIXELS", 60_000_000))

@@ -10,8 +10,8 @@ from django.core.management import call_command
 from django.db import connection
 
 from articles.models import Article, Status
+from newsroom.content_cache import content_version
 from tests.factories import ArticleFactory
-from workflow.cache import content_version
 from workflow.models import AuditEntry, Transition
 from workflow.scheduling import publish_due
 from workflow.tasks import publish_scheduled

@@ -7,8 +7,8 @@ from django.utils import timezone
 
 from articles import services
 from articles.models import Article, Status
+from newsroom.content_cache import content_version
 from tests.factories import ArticleFactory
-from workflow.cache import content_version
 from workflow.models import AuditEntry, Transition
 from workflow.transitions import ACTIONS, TransitionError, perform
 

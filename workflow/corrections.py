@@ -9,8 +9,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from articles.models import Article
+from newsroom.content_cache import bump_after_commit
 from workflow import audit
-from workflow.cache import bump_after_commit
 from workflow.models import Correction, CorrectionEdit
 
 KIND_LABELS = {

@@ -1,9 +1,9 @@
 """One cache version number for everything public.
 
-Pages and feeds that cache their output put `content_version()` in their cache
-key (or pass it as `key_prefix`/`version`); publishing, withdrawing, scheduled
-publication and corrections call `bump_content_version()` after commit, so every
-cached page and feed is stale at once without knowing which keys exist.
+Public pages that cache their output put `content_version()` in their cache
+key; publishing, withdrawing, scheduled publication, corrections and every save
+of a story or its parts call `bump_after_commit()`, so every cached page is
+stale at once without anyone knowing which keys exist.
 """
 
 from django.core.cache import cache
@@ -24,5 +24,6 @@ def bump_content_version():
         return 2
 
 
-def bump_after_commit():
+def bump_after_commit(*args, **kwargs):
+    """Also usable as a signal receiver (it ignores the signal's arguments)."""
     transaction.on_commit(bump_content_version)

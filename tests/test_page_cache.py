@@ -1,0 +1,80 @@
+"""Anonymous pages are cached until anything public changes, never longer."""
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+
+from articles.models import Article
+from articles.services import unpublish
+from tests.factories import ArticleFactory, PhotoPlacementFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 300
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_second_anonymous_view_is_served_from_the_cache(
+    client, django_assert_num_queries
+):
+    article = ArticleFactory(published=True, title_en="Cached headline")
+    url = article.get_absolute_url("en")
+    assert client.get(url).status_code == 200
+    with django_assert_num_queries(0):
+        response = client.get(url)
+    assert "Cached headline" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda a: setattr(a, "title_en", "Corrected headline") or a.save(),
+        lambda a: a.tags.add("recount"),
+        lambda a: PhotoPlacementFactory(article=a, position=1),
+    ],
+    ids=["story saved", "tag added", "photo placed"],
+)
+def test_any_change_to_the_story_shows_at_once(
+    client, django_capture_on_commit_callbacks, change
+):
+    article = ArticleFactory(published=True, title_en="First headline")
+    url = article.get_absolute_url("en")
+    before = client.get(url).content
+    with django_capture_on_commit_callbacks(execute=True):
+        change(article)
+    assert client.get(url).content != before
+
+
+def test_withdrawn_story_is_gone_at_once(client, django_capture_on_commit_callbacks):
+    article = ArticleFactory(published=True)
+    url = article.get_absolute_url("km")
+    assert client.get(url).status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        unpublish(article, "km")
+    assert client.get(url).status_code == 404
+
+
+def test_signed_in_editors_always_get_a_fresh_page(editor):
+    reader, editor_client = Client(), Client()
+    editor_client.force_login(editor)
+    article = ArticleFactory(published=True, title_en="Old")
+    url = article.get_absolute_url("en")
+    reader.get(url)  # fills the cache
+    Article.objects.filter(pk=article.pk).update(title_en="New")  # no signals
+    assert "Old" in reader.get(url).content.decode()
+    assert "New" in editor_client.get(url).content.decode()
+
+
+def test_not_found_is_not_cached(client, django_capture_on_commit_callbacks):
+    article = ArticleFactory(english_only=True)
+    url = article.get_absolute_url("km")
+    assert client.get(url).status_code == 404
+    Article.objects.filter(pk=article.pk).update(
+        status_km="published", published_at_km=article.published_at_en
+    )
+    assert client.get(url).status_code == 200
