@@ -78,3 +78,34 @@ def test_not_found_is_not_cached(client, django_capture_on_commit_callbacks):
         status_km="published", published_at_km=article.published_at_en
     )
     assert client.get(url).status_code == 200
+
+
+@pytest.fixture
+def redis_cache(settings):
+    """The page cache on a real Redis (db 15), as production runs it."""
+    redis = pytest.importorskip("redis")
+    try:
+        redis.Redis(host="127.0.0.1", port=6379, db=15, socket_timeout=2).ping()
+    except redis.RedisError as error:
+        pytest.skip(f"no Redis on 127.0.0.1:6379 ({error})")
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/15",
+        }
+    }
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_page_cache_on_redis_is_invalidated_by_a_save(
+    client, redis_cache, django_capture_on_commit_callbacks
+):
+    article = ArticleFactory(published=True, title_en="Before the recount")
+    url = article.get_absolute_url("en")
+    assert "Before the recount" in client.get(url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        article.title_en = "After the recount"
+        article.save()
+    assert "After the recount" in client.get(url).content.decode()
