@@ -191,6 +191,10 @@ PAGE_CACHE_SECONDS = int(
     )
 )
 
+# Partner feed requests per key: "REQUESTS/SECONDS".
+_requests, _seconds = os.environ.get("NEWSROOM_FEED_RATE_LIMIT", "120/60").split("/")
+SYNDICATION_RATE_LIMIT = (int(_requests), int(_seconds))
+
 # Upload limits: enforced by media_assets' validators (bytes and pixels).
 PHOTO_MAX_UPLOAD_BYTES = int(os.environ.get("PHOTO_MAX_UPLOAD_BYTES", 25 * 1024 * 1024))
 PHOTO_MAX_PIXELS = int(os.environ.get("PHOTO_MAX_PIXELS", 60_000_000))
@@ -220,9 +224,6 @@ NEWSROOM = {
         "en": "Read this story in {language}",
         "km": "អានអត្ថបទនេះជា{language}",
     },
-    "DEFAULT_PHOTO_SOURCE": os.environ.get(
-        "NEWSROOM_DEFAULT_PHOTO_SOURCE", "VOA Khmer"
-    ),
     # Sources whose photos partners may republish (case-insensitive match).
     "SYNDICATABLE_SOURCES": env_list(
         "NEWSROOM_SYNDICATABLE_SOURCES", "VOA,VOA Khmer,VOA News,Voice of America"

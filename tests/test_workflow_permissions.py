@@ -307,3 +307,20 @@ def test_editor_bulk_publish_reports_refusals(client, desk_editor):
     assert "Publish now: 1 English version(s)." in text
     assert "only applies to a version that is" in text
     assert list(Article.objects.published("en")) == [ready]
+
+
+@pytest.mark.django_db
+def test_admin_role_regains_permissions_of_apps_added_later():
+    from django.contrib.auth.models import Group, Permission
+    from django.core.management import call_command
+
+    admin = Group.objects.get(name="Admin")
+    # As if syndication had been installed after the roles migration ran.
+    admin.permissions.remove(
+        *Permission.objects.filter(content_type__app_label="syndication")
+    )
+    call_command("migrate", verbosity=0)
+    assert admin.permissions.filter(
+        content_type__app_label="syndication", codename="add_partner"
+    ).exists()
+    assert admin.permissions.count() == Permission.objects.count()
