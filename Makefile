@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 SECRET_FILE := .secret_key
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/newsroom
 
-.PHONY: run test test-sqlite test-postgres install install-dev lint bench clean
+.PHONY: run test test-sqlite test-postgres install install-dev browser-deps lint bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,7 +38,16 @@ run: install $(SECRET_FILE)
 	echo "Serving on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)" && \
 	exec $(BIN)/gunicorn newsroom.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
 
-test: install-dev
+# The browser tests drive Debian's Chromium (never a downloaded browser). A fresh
+# CI machine gets it here; elsewhere this does nothing and, without Chromium, the
+# browser tests skip with the reason.
+browser-deps:
+	@if [ "$$CI" = "true" ] && [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	fi
+
+test: install-dev browser-deps
 	$(BIN)/ruff check .
 	$(MAKE) --no-print-directory test-sqlite
 	@if $(BIN)/python scripts/postgres_available.py; then \

@@ -3,10 +3,9 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
-from django.views.static import serve
 
 from articles.legacy import legacy_redirect
-from newsroom.views import healthz
+from newsroom.views import healthz, serve_media
 from syndication.sitemaps import sitemap_urlpatterns
 
 urlpatterns = [
@@ -27,7 +26,6 @@ if settings.SERVE_MEDIA:
     urlpatterns += [
         re_path(
             r"^{}(?P<path>.*)$".format(settings.MEDIA_URL.lstrip("/")),
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
+            serve_media,
         )
     ]
