@@ -375,3 +375,32 @@ def test_archive_images_join_the_library_pipeline(
     # Uploading the archive's file again is offered as the archive's photo.
     again = ingest(SimpleUploadedFile("cow.jpg", cow), "cow.jpg")
     assert (again.status, again.photo) == (IngestStatus.DUPLICATE, photo)
+
+
+def test_update_never_overwrites_what_editors_changed_in_the_cms(site):
+    """A story edited (or withdrawn) in the CMS after its import keeps that work."""
+    from workflow.versioning import claim_version
+
+    import_site(site)
+    good = Article.objects.get(slug="good-story")
+    # An editor saves the story through the admin: the edit version moves on.
+    good.title_en = "Headline fixed by the desk"
+    good.save()
+    claim_version(good, good.version)
+    path = site / "english/_posts/2018-01-01-good-story.md"
+    path.write_text(
+        GOOD_EN.replace("title: Good Story", "title: Archive Retitle"), "utf-8"
+    )
+    report = import_site(site, update=True)
+    assert report.ok and report.updated == 0
+    good.refresh_from_db()
+    assert good.title_en == "Headline fixed by the desk"
+    assert any(
+        "2018-01-01-good-story.md" in w and "editors changed the story in the CMS" in w
+        for w in report.warnings
+    ), report.warnings
+    # Only an explicit --force overwrites, and the next --update is free again.
+    report = import_site(site, update=True, force=True)
+    assert report.updated == 1
+    good.refresh_from_db()
+    assert good.title_en == "Archive Retitle"

@@ -40,6 +40,12 @@ class ImportedPost(models.Model):
         help_text="Disabled (creditX, youtubeOLD…) and unknown front matter "
         "keys, verbatim and not applied.",
     )
+    article_version = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text="The story's edit version when imported: a higher version now "
+        "means an editor changed it in the CMS, and --update leaves it alone.",
+    )
     imported_at = models.DateTimeField(auto_now=True)
 
     class Meta:

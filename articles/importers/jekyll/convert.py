@@ -154,6 +154,7 @@ class GroupConverter:
                     "digest": post.digest,
                     "options": self.options[language],
                     "raw_metadata": self.raw[language],
+                    "article_version": article.version,
                 },
             )
         return article

@@ -110,6 +110,7 @@ def import_site(
     *,
     dry_run=False,
     update=False,
+    force=False,
     fetch_images=False,
     progress=False,
 ):
@@ -154,7 +155,7 @@ def import_site(
             for group, existing, article in tqdm(
                 plans, desc="Importing", unit="story", disable=not progress
             ):
-                _import_group(ctx, group, existing, article, update)
+                _import_group(ctx, group, existing, article, update, force)
             if dry_run:
                 raise _DryRunRollback
     except _DryRunRollback:
@@ -162,7 +163,16 @@ def import_site(
     return report
 
 
-def _import_group(ctx, group, existing, article, update):
+def edited_in_cms(article, existing):
+    """'3 → 5' when `article` was saved through the CMS since its import, else ""."""
+    versions = {row.article_version for _post, row in existing if row is not None}
+    versions.discard(None)
+    if versions and article.version > max(versions):
+        return f"{max(versions)} → {article.version}"
+    return ""
+
+
+def _import_group(ctx, group, existing, article, update, force=False):
     report = ctx.report
     if len(group) == 2:
         report.pairs += 1
@@ -179,6 +189,17 @@ def _import_group(ctx, group, existing, article, update):
             for post, row in existing:
                 if row.digest != post.digest:
                     report.warn(post.source_path, "changed since import; use --update")
+            return
+        edited = edited_in_cms(article, existing)
+        if edited and not force:
+            report.unchanged += 1
+            for post, _row in existing:
+                report.warn(
+                    post.source_path,
+                    "changed since import, but editors changed the story in the "
+                    f"CMS since then (version {edited}); not overwritten "
+                    "(--force overwrites)",
+                )
             return
     saved = {name: copy.deepcopy(getattr(report, name)) for name in _COUNTERS}
     written = list(ctx.images.written)

@@ -28,6 +28,12 @@ class Command(BaseCommand):
             help="Re-import posts whose file changed since the last import.",
         )
         parser.add_argument(
+            "--force",
+            action="store_true",
+            help="With --update, also overwrite stories editors changed in the CMS "
+            "since their import (their edits are lost; revisions keep them).",
+        )
+        parser.add_argument(
             "--fetch-images",
             action="store_true",
             help="Download remote images (with timeouts); offline this only warns.",
@@ -40,6 +46,7 @@ class Command(BaseCommand):
                 options["files"],
                 dry_run=options["dry_run"],
                 update=options["update"],
+                force=options["force"],
                 fetch_images=options["fetch_images"],
                 progress=options["verbosity"] > 0,
             )
