@@ -258,12 +258,10 @@ def test_update_never_rebuilds_a_story_without_its_translation(site):
 
 
 def fake_download(monkeypatch, data):
-    """urlopen answering `data`: the tests never touch the network."""
+    """A download answering `data`: the tests never touch the network."""
     from articles.importers.jekyll import images
 
-    monkeypatch.setattr(
-        images.urllib.request, "urlopen", lambda *args, **kwargs: io.BytesIO(data)
-    )
+    monkeypatch.setattr(images, "download", lambda *args, **kwargs: data)
 
 
 def post_with_remote_hero(site, url):

@@ -9,8 +9,6 @@ point at the remote original; with --fetch-images they are downloaded
 """
 
 import hashlib
-import urllib.error
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
@@ -21,11 +19,11 @@ from django.core.files.base import ContentFile
 
 from articles.models import ImportedImage
 from media_assets.models import Photo
+from media_assets.remote import DownloadError, download
 from media_assets.renditions import correct_dimensions
 from media_assets.services import content_hash, find_duplicate, schedule_renditions
 
 FETCH_TIMEOUT_SECONDS = 10
-FETCH_MAX_BYTES = 25 * 1024 * 1024
 
 
 class MissingImage(Exception):
@@ -140,18 +138,14 @@ class ImageLibrary:
         return None
 
     def _download(self, photo, url, path_for_messages):
+        # The photo desk's downloader: http(s) only (redirects too), the upload
+        # size limit, a timeout; one try, since an import should not stall.
         try:
-            with urllib.request.urlopen(  # noqa: S310 - scheme checked by is_remote
-                url, timeout=FETCH_TIMEOUT_SECONDS
-            ) as response:
-                data = response.read(FETCH_MAX_BYTES + 1)
-        except (urllib.error.URLError, TimeoutError, OSError) as error:
+            data = download(url, timeout=FETCH_TIMEOUT_SECONDS, retries=0)
+        except DownloadError as error:
             self.report.warn(
                 path_for_messages, f"could not download {url} ({error}); kept remote"
             )
-            return
-        if len(data) > FETCH_MAX_BYTES:
-            self.report.warn(path_for_messages, f"{url} is too large; kept remote")
             return
         name = PurePosixPath(urlsplit(url).path).name or (
             hashlib.sha256(url.encode()).hexdigest()[:16] + ".jpg"
