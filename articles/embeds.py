@@ -13,7 +13,7 @@ from articles.locator import locator_context
 from articles.rendering import EmbedContext, expand_embeds
 
 
-def _number(args):
+def embed_number(args):
     try:
         return int(args.get("_", [None])[0])
     except (TypeError, ValueError, IndexError):
@@ -38,7 +38,7 @@ def photo_figure_context(placement, language):
 
 
 def render_photo(name, args, context):
-    placement = context.data["placements"].get(_number(args))
+    placement = context.data["placements"].get(embed_number(args))
     if placement is None:
         return ""
     context.data["used_placements"].add(placement.pk)
@@ -48,7 +48,7 @@ def render_photo(name, args, context):
 
 
 def render_pullquote(name, args, context):
-    pullquote = context.data["pullquotes"].get(_number(args))
+    pullquote = context.data["pullquotes"].get(embed_number(args))
     if pullquote is None:
         return ""
     return render_to_string(
@@ -60,9 +60,15 @@ def render_pullquote(name, args, context):
     )
 
 
-def render_video(name, args, context):
+def embed_youtube_id(args):
+    """The video of `[[video youtube=ID]]` or `[[video ID]]`; "" unless id-shaped."""
     youtube_id = args.get("youtube") or next(iter(args.get("_", [])), "")
-    if not youtube_id.replace("-", "").replace("_", "").isalnum():
+    return youtube_id if youtube_id.replace("-", "").replace("_", "").isalnum() else ""
+
+
+def render_video(name, args, context):
+    youtube_id = embed_youtube_id(args)
+    if not youtube_id:
         return ""
     return render_to_string(
         "articles/embeds/video.html",
@@ -84,7 +90,7 @@ def render_map(name, args, context):
 
 def render_mugshot(name, args, context):
     """A head shot with the person's name and a one-line description."""
-    placement = context.data["placements"].get(_number(args))
+    placement = context.data["placements"].get(embed_number(args))
     if placement is not None:
         context.data["used_placements"].add(placement.pk)
     return render_to_string(

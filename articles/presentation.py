@@ -25,8 +25,9 @@ def profile_facts(profile, language):
     return [{"kind": kind, "text": text} for kind, text in facts if text]
 
 
-def placement_of_kind(article, kind):
-    return next((p for p in article.placements.all() if p.kind == kind), None)
+def placement_of_kind(placements, kind):
+    """The first placement of `kind` (hero, mugshot…) among prefetched placements."""
+    return next((p for p in placements if p.kind == kind), None)
 
 
 def body_places_map(body):
@@ -54,8 +55,9 @@ def article_page_context(article, language):
         for b in bylines
         if b.role != Byline.Role.REPORTER
     ]
-    hero = placement_of_kind(article, "hero")
-    mugshot = placement_of_kind(article, "mugshot")
+    placements = article.placements.all()
+    hero = placement_of_kind(placements, "hero")
+    mugshot = placement_of_kind(placements, "mugshot")
     published_at = localized(article, "published_at", language)
     outlet = settings.NEWSROOM["OUTLET_NAME"]
     profile = getattr(article, "profile", None)

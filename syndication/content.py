@@ -13,7 +13,13 @@ from django.template.loader import render_to_string
 from django.utils.html import format_html
 
 from articles import rendering
-from articles.embeds import HANDLERS, photo_figure_context, render_body
+from articles.embeds import (
+    HANDLERS,
+    embed_number,
+    embed_youtube_id,
+    photo_figure_context,
+    render_body,
+)
 from articles.languages import localized
 from workflow.corrections import corrections_for
 
@@ -56,10 +62,6 @@ def syndicatable_placements(article):
     return [p for p in article.placements.all() if syndicatable(p)]
 
 
-def placement_of_kind(placements, kind):
-    return next((p for p in placements if p.kind == kind), None)
-
-
 # Tags kept in partner HTML: the body's own set plus the figures we render.
 FEED_TAGS = rendering.ALLOWED_TAGS | {"figure", "figcaption", "aside", "div", "footer"}
 FEED_ATTRIBUTES = {
@@ -82,11 +84,7 @@ def feed_handlers(base_url):
     """Embed handlers for partner HTML: rights-aware photos, links for videos."""
 
     def photo(name, args, context):
-        try:
-            number = int(args.get("_", [None])[0])
-        except (TypeError, ValueError, IndexError):
-            return ""
-        placement = context.data["placements"].get(number)
+        placement = context.data["placements"].get(embed_number(args))
         if placement is None:
             return ""
         context.data["used_placements"].add(placement.pk)
@@ -97,8 +95,8 @@ def feed_handlers(base_url):
         return render_to_string("syndication/feed_photo.html", figure)
 
     def video(name, args, context):
-        youtube_id = args.get("youtube") or next(iter(args.get("_", [])), "")
-        if not youtube_id.replace("-", "").replace("_", "").isalnum():
+        youtube_id = embed_youtube_id(args)
+        if not youtube_id:
             return ""
         return format_html(
             '<p><a href="https://www.youtube.com/watch?v={}">{}</a></p>',

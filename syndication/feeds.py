@@ -16,9 +16,9 @@ from django.utils.translation import get_language
 
 from articles.languages import field_name, localized
 from articles.models import Article
+from articles.presentation import placement_of_kind
 from syndication.content import (
     photo_feed_image,
-    placement_of_kind,
     syndicatable_placements,
 )
 from syndication.jsonfeed import item_id, modified_at

@@ -14,10 +14,10 @@ from django.utils import timezone
 
 from articles.languages import LANGUAGE_CODES, localized
 from articles.models import Byline
+from articles.presentation import placement_of_kind
 from syndication.content import (
     feed_body_html,
     photo_feed_image,
-    placement_of_kind,
     published_corrections,
     syndicatable_placements,
 )

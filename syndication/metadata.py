@@ -11,9 +11,9 @@ from django.conf import settings
 from django.utils.safestring import mark_safe
 
 from articles.languages import LANGUAGE_CODES, localized
+from articles.presentation import placement_of_kind
 from syndication.content import (
     photo_feed_image,
-    placement_of_kind,
     published_corrections,
     syndicatable_placements,
 )
