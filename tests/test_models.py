@@ -142,3 +142,20 @@ def test_khmer_search_finds_a_word_inside_a_title():
     article = ArticleFactory(title_km=KHMER_TITLE)
     ArticleFactory(title_km="ផ្សេង")
     assert list(Article.objects.filter(title_km__contains="មន្រ្តី")) == [article]
+
+
+def test_partial_saves_keep_the_rendered_body_in_step(monkeypatch):
+    import articles.models.article as article_module
+
+    article = ArticleFactory()
+    article.body_km = "**ថ្មី**"
+    article.save(update_fields=["body_km"])
+    article.refresh_from_db()
+    assert article.body_html_km == "<p><strong>ថ្មី</strong></p>\n"
+    calls = []
+    monkeypatch.setattr(
+        article_module, "render_markdown", lambda text: calls.append(text) or ""
+    )
+    article.status_en = Status.PUBLISHED
+    article.save(update_fields=["status_en"])  # a transition: no body work
+    assert calls == []

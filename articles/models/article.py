@@ -161,12 +161,22 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         # body_html is derived data: a cache of the Markdown, kept with its source.
+        # A partial save (a workflow transition) that leaves the body alone skips it.
+        update_fields = kwargs.get("update_fields")
         for language in LANGUAGE_CODES:
+            body = field_name("body", language)
+            if update_fields is not None and body not in update_fields:
+                continue
             setattr(
                 self,
                 field_name("body_html", language),
                 render_markdown(localized(self, "body", language)),
             )
+            if update_fields is not None:
+                kwargs["update_fields"] = {
+                    *kwargs["update_fields"],
+                    field_name("body_html", language),
+                }
         super().save(*args, **kwargs)
 
     def get_absolute_url(self, language=None):
