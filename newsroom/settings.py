@@ -7,6 +7,7 @@ environment variable; the defaults are the embedded, single-machine setup that
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -44,6 +45,23 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+
+# The public address every absolute URL is built from (canonical, Open Graph,
+# JSON-LD, feeds, sitemaps), never a request's Host header: a cached page must
+# not carry whatever host one request named.
+_site = urlsplit(os.environ.get("NEWSROOM_SITE_URL", "http://127.0.0.1:8000"))
+if (
+    _site.scheme not in {"http", "https"}
+    or not _site.hostname
+    or _site.path not in {"", "/"}
+    or _site.query
+    or _site.fragment
+):
+    raise ImproperlyConfigured(
+        "NEWSROOM_SITE_URL must be the site's scheme and host only, "
+        f"e.g. https://www.voakhmer.example (got {_site.geturl()!r})."
+    )
+NEWSROOM_SITE_URL = f"{_site.scheme}://{_site.netloc}"
 
 INSTALLED_APPS = [
     "modeltranslation",  # must precede django.contrib.admin
@@ -236,9 +254,20 @@ NEWSROOM = {
     ),
 }
 
+# Every record goes through one handler that masks partner keys
+# (newsroom/log_redaction.py). Django's own handlers for "django" (console in
+# DEBUG, mail to ADMINS) and "django.server" (runserver's request lines, query
+# strings included) would bypass it, so those loggers hand their records to root.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"redact_keys": {"()": "newsroom.log_redaction.RedactKeys"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["redact_keys"]}
+    },
+    "loggers": {
+        "django": {"handlers": [], "propagate": True},
+        "django.server": {"handlers": [], "propagate": True},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
