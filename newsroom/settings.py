@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -73,6 +74,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
     "taggit",
     "django_tasks",
     "django_tasks_db",
@@ -84,6 +86,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -198,6 +201,30 @@ if env_bool("NEWSROOM_HTTPS", False):
     SECURE_SSL_REDIRECT = True
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "3600"))
+
+# Content-Security-Policy (django-csp) on every response: scripts, styles and
+# fonts only from this site, so an injected <script>, event handler or
+# javascript: URL does not run. Pages have no inline scripts (JSON-LD is data,
+# not script), so no nonce is needed and cached pages share no nonce. Style
+# attributes stay allowed (not <style> elements): the admin's status badges,
+# thumbnails and focal-point marker are positioned by them; they cannot run
+# script. Uploads get `default-src 'none'; sandbox` (newsroom/urls.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "style-src-attr": [UNSAFE_INLINE],
+        # gdb.voanews.com: the archive's photos, linked rather than copied.
+        "img-src": [SELF, "https://gdb.voanews.com"],
+        # The only embed: [[video]] (templates/articles/embeds/video.html).
+        "frame-src": ["https://www.youtube-nocookie.com"],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
 
 # Anonymous article pages are cached this many seconds (0: off); any save of a
 # story or its parts invalidates them at once (newsroom/content_cache.py). On by
