@@ -12,4 +12,4 @@ RUN SECRET_KEY=build-only-not-used-at-runtime python manage.py collectstatic --n
 RUN useradd --create-home newsroom && mkdir -p /app/media && chown newsroom /app/media
 USER newsroom
 EXPOSE 8000
-CMD ["gunicorn", "newsroom.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+CMD ["gunicorn", "newsroom.wsgi", "--config", "gunicorn.conf.py", "--bind", "0.0.0.0:8000", "--workers", "3"]

@@ -36,7 +36,8 @@ run: install $(SECRET_FILE)
 	$(BIN)/python manage.py load_demo && \
 	$(BIN)/python manage.py create_demo_editor && \
 	echo "Serving on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)" && \
-	exec $(BIN)/gunicorn newsroom.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
+	NEWSROOM_SITE_URL="$${NEWSROOM_SITE_URL:-http://$(HOST):$(PORT)}" \
+	exec $(BIN)/gunicorn newsroom.wsgi --config gunicorn.conf.py --bind $(HOST):$(PORT) --workers 2
 
 # The browser tests drive Debian's Chromium (never a downloaded browser). A fresh
 # CI machine gets it here; elsewhere this does nothing and, without Chromium, the

@@ -7,8 +7,10 @@ environment variable; the defaults are the embedded, single-machine setup that
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -45,6 +47,23 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
+# The public address every absolute URL is built from (canonical, Open Graph,
+# JSON-LD, feeds, sitemaps), never a request's Host header: a cached page must
+# not carry whatever host one request named.
+_site = urlsplit(os.environ.get("NEWSROOM_SITE_URL", "http://127.0.0.1:8000"))
+if (
+    _site.scheme not in {"http", "https"}
+    or not _site.hostname
+    or _site.path not in {"", "/"}
+    or _site.query
+    or _site.fragment
+):
+    raise ImproperlyConfigured(
+        "NEWSROOM_SITE_URL must be the site's scheme and host only, "
+        f"e.g. https://www.voakhmer.example (got {_site.geturl()!r})."
+    )
+NEWSROOM_SITE_URL = f"{_site.scheme}://{_site.netloc}"
+
 INSTALLED_APPS = [
     "modeltranslation",  # must precede django.contrib.admin
     "django.contrib.admin",
@@ -55,6 +74,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "csp",
     "taggit",
     "django_tasks",
     "django_tasks_db",
@@ -66,6 +86,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -181,6 +202,30 @@ if env_bool("NEWSROOM_HTTPS", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "3600"))
 
+# Content-Security-Policy (django-csp) on every response: scripts, styles and
+# fonts only from this site, so an injected <script>, event handler or
+# javascript: URL does not run. Pages have no inline scripts (JSON-LD is data,
+# not script), so no nonce is needed and cached pages share no nonce. Style
+# attributes stay allowed (not <style> elements): the admin's status badges,
+# thumbnails and focal-point marker are positioned by them; they cannot run
+# script. Uploads get `default-src 'none'; sandbox` (newsroom/urls.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "style-src-attr": [UNSAFE_INLINE],
+        # gdb.voanews.com: the archive's photos, linked rather than copied.
+        "img-src": [SELF, "https://gdb.voanews.com"],
+        # The only embed: [[video]] (templates/articles/embeds/video.html).
+        "frame-src": ["https://www.youtube-nocookie.com"],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
 # Anonymous article pages are cached this many seconds (0: off); any save of a
 # story or its parts invalidates them at once (newsroom/content_cache.py). On by
 # default only with a shared cache: per-process memory caches of several
@@ -236,9 +281,20 @@ NEWSROOM = {
     ),
 }
 
+# Every record goes through one handler that masks partner keys
+# (newsroom/log_redaction.py). Django's own handlers for "django" (console in
+# DEBUG, mail to ADMINS) and "django.server" (runserver's request lines, query
+# strings included) would bypass it, so those loggers hand their records to root.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"redact_keys": {"()": "newsroom.log_redaction.RedactKeys"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["redact_keys"]}
+    },
+    "loggers": {
+        "django": {"handlers": [], "propagate": True},
+        "django.server": {"handlers": [], "propagate": True},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }

@@ -1,3 +1,5 @@
+from csp.constants import NONE
+from csp.decorators import csp
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
@@ -22,10 +24,12 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 if settings.SERVE_MEDIA:
-    # The embedded setup has no separate web server for uploads.
+    # The embedded setup has no separate web server for uploads. An upload is
+    # never a page: whatever it holds, its policy lets nothing load or run.
+    media_policy = csp({"default-src": [NONE], "sandbox": True})
     urlpatterns += [
         re_path(
             r"^{}(?P<path>.*)$".format(settings.MEDIA_URL.lstrip("/")),
-            serve_media,
+            media_policy(serve_media),
         )
     ]

@@ -3,11 +3,14 @@
 Readers get the summary (the full text is for partners, see jsonfeed.py)
 and, when the hero photo may be syndicated, that photo as an enclosure.
 Feed instances are shared between requests, so the language and site
-address travel with each item (`Entry`), never on `self`.
+address travel with each item (`Entry`), never on `self`. Every link is
+absolute on the configured site (syndication/site.py): django.contrib.syndication
+would otherwise complete relative ones with the request's Host.
 """
 
 import mimetypes
 from typing import NamedTuple
+from urllib.parse import urljoin
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
@@ -22,6 +25,7 @@ from syndication.content import (
     syndicatable_placements,
 )
 from syndication.jsonfeed import item_id, modified_at
+from syndication.site import site_url
 
 ITEMS = 30
 
@@ -29,6 +33,7 @@ ITEMS = 30
 class Channel(NamedTuple):
     language: str
     base_url: str
+    path: str
 
 
 class Entry(NamedTuple):
@@ -49,7 +54,7 @@ class LatestStoriesRSS(Feed):
     """The newest stories in the language of the URL (/en/rss.xml, /km/rss.xml)."""
 
     def get_object(self, request):
-        return Channel((get_language() or "en")[:2], request.build_absolute_uri("/"))
+        return Channel((get_language() or "en")[:2], site_url(), request.path)
 
     def title(self, channel):
         titles = settings.NEWSROOM["SITE_TITLE"]
@@ -62,7 +67,10 @@ class LatestStoriesRSS(Feed):
     subtitle = description
 
     def link(self, channel):
-        return f"/{channel.language}/"
+        return urljoin(channel.base_url, f"/{channel.language}/")
+
+    def feed_url(self, channel):
+        return urljoin(channel.base_url, channel.path)
 
     def items(self, channel):
         stories = (
@@ -70,7 +78,7 @@ class LatestStoriesRSS(Feed):
             .for_page()
             .order_by(f"-{field_name('published_at', channel.language)}", "-pk")
         )
-        return [Entry(a, *channel) for a in stories[:ITEMS]]
+        return [Entry(a, channel.language, channel.base_url) for a in stories[:ITEMS]]
 
     def item_title(self, entry):
         return localized(entry.article, "title", entry.language)
@@ -79,7 +87,7 @@ class LatestStoriesRSS(Feed):
         return localized(entry.article, "summary", entry.language)
 
     def item_link(self, entry):
-        return entry.article.get_absolute_url(entry.language)
+        return urljoin(entry.base_url, entry.article.get_absolute_url(entry.language))
 
     def item_guid(self, entry):
         return item_id(entry.article.pk, entry.language)

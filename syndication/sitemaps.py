@@ -1,7 +1,12 @@
-"""sitemap.xml with hreflang pairs, and a Google News sitemap of recent stories."""
+"""sitemap.xml with hreflang pairs, and a Google News sitemap of recent stories.
+
+Addresses are on the configured site (syndication/site.py); django.contrib.
+sitemaps would otherwise take the request's scheme and Host.
+"""
 
 from datetime import timedelta
 from typing import NamedTuple
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
@@ -12,6 +17,7 @@ from django.utils import timezone
 
 from articles.languages import LANGUAGE_CODES, field_name, localized
 from articles.models import Article
+from syndication.site import site_url
 
 NEWS_WINDOW = timedelta(days=2)
 
@@ -24,7 +30,17 @@ def published_anywhere(now=None):
     return Article.objects.filter(query).select_related("section")
 
 
-class ArticleSitemap(Sitemap):
+class SiteSitemap(Sitemap):
+    """A sitemap whose URLs are on NEWSROOM_SITE_URL whoever asks."""
+
+    def get_protocol(self, protocol=None):
+        return urlsplit(site_url()).scheme
+
+    def get_domain(self, site=None):
+        return urlsplit(site_url()).netloc
+
+
+class ArticleSitemap(SiteSitemap):
     """One <url> per published language version, each listing its published pair.
 
     get_languages_for_item limits both the URLs and their hreflang alternates
@@ -54,7 +70,7 @@ class NewsEntry(NamedTuple):
     publication: str
 
 
-class NewsSitemap(Sitemap):
+class NewsSitemap(SiteSitemap):
     """Google News: each language version published in the last two days."""
 
     limit = 1000  # Google News' own cap per sitemap

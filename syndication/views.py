@@ -15,6 +15,7 @@ from articles.models import Article
 from syndication import pagination, partners, ratelimit
 from syndication.jsonfeed import ArticleJSONFeed, JSONFeedWriter, modified_at
 from syndication.models import Tombstone
+from syndication.site import site_url
 
 PUBLIC_MAX_AGE = 300
 PARTNER_MAX_AGE = 60
@@ -35,10 +36,6 @@ def presented_key(request):
     if header:
         return ""  # another scheme: a credential we cannot accept
     return request.GET.get("key")
-
-
-def base_url(request):
-    return request.build_absolute_uri("/")
 
 
 class Refusal(Exception):
@@ -130,16 +127,16 @@ def json_feed(request):
         limit, position = requested_page(request)
     except Refusal as refusal:
         return refusal.response
-    feed = ArticleJSONFeed(language, base_url(request), full=key is not None)
+    feed = ArticleJSONFeed(language, site_url(), full=key is not None)
     stories, tombstones = visible(language, key)
     items, following, last_modified = build_page(
         feed, language, stories, tombstones, position, limit
     )
     next_url = None
     if following is not None:
+        # Never the key: the partner presents it again itself, so a next_url
+        # that ends up in a log, a proxy or a shared link carries no credential.
         query = {"cursor": pagination.encode(following), "limit": limit}
-        if request.GET.get("key"):
-            query["key"] = request.GET["key"]
         next_url = f"{feed.feed_url()}?{urlencode(query)}"
     body = JSONFeedWriter().write(feed.feed(items, next_url=next_url))
     return respond(request, body, last_modified, private=key is not None)

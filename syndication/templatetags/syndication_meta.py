@@ -3,14 +3,12 @@
 from django import template
 
 from syndication.metadata import head_context
+from syndication.site import site_url
 
 register = template.Library()
 
 
 @register.inclusion_tag("syndication/head_meta.html", takes_context=True)
 def article_head_meta(context):
-    """Needs `article`, `language` and `request` in the page context."""
-    request = context["request"]
-    return head_context(
-        context["article"], context["language"], request.build_absolute_uri("/")
-    )
+    """Needs `article` and `language` in the page context."""
+    return head_context(context["article"], context["language"], site_url())

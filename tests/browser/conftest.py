@@ -73,14 +73,16 @@ def chromium(django_db_setup):
 class Visitor:
     """One browser context (its own cookies) with one page, and what went wrong.
 
-    `errors` collects uncaught script errors; `foreign` every request to a host
-    other than the live server (they are also aborted, so a test never reaches
-    the network).
+    `errors` collects uncaught script errors; `blocked` what the site's
+    Content-Security-Policy refused (Chromium reports each on the console);
+    `foreign` every request to a host other than the live server (they are also
+    aborted, so a test never reaches the network).
     """
 
     page: object
     base_url: str
     errors: list = field(default_factory=list)
+    blocked: list = field(default_factory=list)
     foreign: list = field(default_factory=list)
 
     def is_foreign(self, url):
@@ -93,6 +95,10 @@ class Visitor:
         if self.is_foreign(request.url):
             self.foreign.append(request.url)
 
+    def console(self, message):
+        if "Content Security Policy" in message.text:
+            self.blocked.append(message.text)
+
     def login(self, username):
         self.page.goto("/admin/login/?next=/admin/")
         self.page.fill("#id_username", username)
@@ -102,6 +108,7 @@ class Visitor:
 
     def assert_clean(self):
         assert self.errors == [], f"script errors: {self.errors}"
+        assert self.blocked == [], f"refused by the CSP: {self.blocked}"
         assert self.foreign == [], f"requests outside the site: {self.foreign}"
 
 
@@ -118,6 +125,7 @@ def visitor(chromium, live_server):
         context.on("request", seen.record)
         context.route(seen.is_foreign, lambda route: route.abort())
         seen.page.on("pageerror", lambda error: seen.errors.append(str(error)))
+        seen.page.on("console", seen.console)
         return seen
 
     yield make
