@@ -9,7 +9,6 @@ import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
-from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -91,8 +90,8 @@ def fetch_photo(photo, timeout=10.0, retries=2, backoff=1.0):
         return IngestResult(
             photo.source_url, Status.REJECTED, str(error), photo, error.network
         )
-    name = PurePosixPath(urlsplit(photo.source_url).path).name or f"photo-{photo.pk}"
-    upload = SimpleUploadedFile(name, data)
+    # The name is only a label: the stored file is named by its content.
+    upload = SimpleUploadedFile(f"photo-{photo.pk}", data)
     try:
         digest, metadata = inspect(upload)
     except ValidationError as error:
@@ -110,7 +109,7 @@ def fetch_photo(photo, timeout=10.0, retries=2, backoff=1.0):
         )
     photo.content_hash = digest
     apply_metadata(photo, metadata, overwrite=False)
-    store_file(photo, name, upload)
+    store_file(photo, upload)
     return IngestResult(photo.source_url, Status.CREATED, "Downloaded.", photo)
 
 
