@@ -19,10 +19,11 @@ class _CountingServer(http.server.ThreadingHTTPServer):
 
 
 @contextmanager
-def local_server(respond):
+def local_server(respond, tls=None):
     """Yield a running server whose GETs are answered by `respond(handler)`.
 
-    `server.url` is its base address, `server.connections` counts accepted
+    `server.url` is its base address ("https" with a `tls` server context),
+    `server.address` its "127.0.0.1:port", `server.connections` counts accepted
     connections (to prove a refused download never connected).
     """
 
@@ -34,7 +35,10 @@ def local_server(respond):
             pass
 
     server = _CountingServer(("127.0.0.1", 0), Handler)
-    server.url = f"http://127.0.0.1:{server.server_address[1]}"
+    if tls is not None:
+        server.socket = tls.wrap_socket(server.socket, server_side=True)
+    server.address = f"127.0.0.1:{server.server_address[1]}"
+    server.url = f"{'https' if tls else 'http'}://{server.address}"
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
@@ -47,7 +51,7 @@ def local_server(respond):
 def allow(settings, *servers_or_addresses):
     """Let downloads reach these servers (or "address:port" strings)."""
     settings.PHOTO_FETCH_ALLOWED_ADDRESSES = [
-        getattr(s, "url", s).removeprefix("http://") for s in servers_or_addresses
+        getattr(s, "address", s) for s in servers_or_addresses
     ]
 
 

@@ -1,4 +1,4 @@
-"""Stored photo files are named by the project, never by the upload (issue 9, item 1).
+"""Stored photo files are named by the project, not the upload (issue 9, item 1).
 
 The attack: a valid PNG carrying <script> in a text chunk, uploaded as
 poly.html, was stored under that name and served as text/html from the
