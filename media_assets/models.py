@@ -2,7 +2,9 @@
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.fields.files import ImageFieldFile
 
+from .naming import stored_name
 from .rights import MAY_SYNDICATE, NO_SYNDICATION, default_rights_for_source
 from .validation import validate_image_file
 
@@ -32,6 +34,26 @@ def rendition_prefetch(lookup="renditions", prefix=""):
     return models.Prefetch(lookup, queryset=queryset)
 
 
+class ContentNamedFieldFile(ImageFieldFile):
+    """Stores a file as '<sha256>.<detected extension>', never under its upload name.
+
+    Every way in (admin forms, ingest, remote fetch, the importer) saves
+    through here, so none can pick a name such as poly.html.
+    """
+
+    def save(self, name, content, save=True):
+        super().save(stored_name(content), content, save)
+
+
+class ContentNamedImageField(models.ImageField):
+    attr_class = ContentNamedFieldFile
+
+
+def photo_upload_to(photo, filename):
+    """photos/ab/ab12….png: a folder per first two hex digits keeps folders small."""
+    return f"photos/{filename[:2]}/{filename}"
+
+
 class PhotoQuerySet(models.QuerySet):
     def prefetch_renditions(self, prefix=""):
         """Load the photos' renditions in one query, so pages stay flat."""
@@ -41,8 +63,8 @@ class PhotoQuerySet(models.QuerySet):
 class Photo(models.Model):
     """One picture in the library, placed in any number of stories."""
 
-    image = models.ImageField(
-        upload_to="photos/%Y/%m/",
+    image = ContentNamedImageField(
+        upload_to=photo_upload_to,
         blank=True,
         width_field="width",
         height_field="height",

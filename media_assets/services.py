@@ -2,11 +2,11 @@
 
 ingest() validates a file by content, detects duplicates by SHA-256, reads
 IPTC/XMP/EXIF into cutline, credit, source, copyright and date taken, saves
-the photo in one transaction (removing the stored file again if the insert
-fails) and queues its renditions once the transaction commits.
+the photo in one transaction under a name made from its content (removing
+the stored file again if the insert fails) and queues its renditions once
+the transaction commits.
 """
 
-import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +20,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from media_assets.metadata import parse_date, read_metadata
 from media_assets.models import Photo
+from media_assets.naming import content_hash
 from media_assets.renditions import correct_dimensions, drop_renditions
 from media_assets.validation import validate_image_file
 
@@ -46,15 +47,6 @@ class IngestResult:
     @property
     def ok(self):
         return self.status != Status.REJECTED
-
-
-def content_hash(fileobj):
-    digest = hashlib.sha256()
-    fileobj.seek(0)
-    for chunk in iter(lambda: fileobj.read(1024 * 1024), b""):
-        digest.update(chunk)
-    fileobj.seek(0)
-    return digest.hexdigest()
 
 
 def find_duplicate(digest):
@@ -116,7 +108,7 @@ def ingest(fileobj, name, source=""):
     if not photo.source:
         photo.source = source
     try:
-        store_file(photo, Path(name).name, fileobj)
+        store_file(photo, fileobj)
     except IntegrityError:
         # The same file arrived concurrently; the first upload is the photo.
         existing = find_duplicate(digest)
@@ -163,14 +155,16 @@ def ingest_paths(paths, source=""):
     return results
 
 
-def store_file(photo, name, fileobj):
+def store_file(photo, fileobj):
     """Save `fileobj` as the photo's image and the row, atomically.
 
-    A failed row save deletes the file it just wrote, so storage never keeps
-    an orphan; renditions are queued once the transaction commits.
+    The file is named by its content (models.ContentNamedFieldFile), not by
+    whatever the upload was called. A failed row save deletes the file it
+    just wrote, so storage never keeps an orphan; renditions are queued once
+    the transaction commits.
     """
     with transaction.atomic():
-        photo.image.save(name, fileobj, save=False)
+        photo.image.save("", fileobj, save=False)
         try:
             correct_dimensions(photo)
             photo.save()

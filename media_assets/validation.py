@@ -3,7 +3,8 @@
 A file is judged by what Pillow finds inside it, never by its name: an upload
 has to open as a raster image, decode completely (truncated files fail), stay
 under the byte and pixel limits (decompression bombs fail before decoding),
-and be in a format the site serves. SVG is refused outright: it is a
+and be in a format the site serves; that format, not the name, also gives
+the stored file its extension (naming.py). SVG is refused outright: it is a
 document that can carry scripts, not a photo. Animated and multi-frame files
 are refused beyond a few frames (cameras' MPO files carry two).
 """
@@ -15,7 +16,16 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from PIL import Image, UnidentifiedImageError
 
-ACCEPTED_FORMATS = {"JPEG", "MPO", "PNG", "WEBP", "GIF", "TIFF"}
+# The formats the site takes, each with the extension its files are stored
+# under (naming.py): MPO is a JPEG with a second frame, browsers show it so.
+ACCEPTED_FORMATS = {
+    "JPEG": "jpg",
+    "MPO": "jpg",
+    "PNG": "png",
+    "WEBP": "webp",
+    "GIF": "gif",
+    "TIFF": "tif",
+}
 SVG_SIGNS = (b"<svg", b"<?xml", b"<!doctype svg")
 
 

@@ -244,6 +244,10 @@ SYNDICATION_RATE_LIMIT = (int(_requests), int(_seconds))
 PHOTO_MAX_UPLOAD_BYTES = int(os.environ.get("PHOTO_MAX_UPLOAD_BYTES", 25 * 1024 * 1024))
 PHOTO_MAX_PIXELS = int(os.environ.get("PHOTO_MAX_PIXELS", 60_000_000))
 PHOTO_MAX_FRAMES = int(os.environ.get("PHOTO_MAX_FRAMES", 3))
+# Remote photo downloads refuse internal addresses (media_assets/remote.py);
+# exact "address:port" exceptions, e.g. ["10.1.2.3:8080"]. Tests list their
+# local servers here; leave it empty unless an archive server is internal.
+PHOTO_FETCH_ALLOWED_ADDRESSES = []
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # The outlet: names, labels and defaults are settings, never template literals.

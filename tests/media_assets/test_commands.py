@@ -1,7 +1,5 @@
 """import_photos and fetch_remote_photos: thin commands over the pipeline."""
 
-import http.server
-import threading
 from io import StringIO
 
 import pytest
@@ -11,6 +9,7 @@ from django.core.management.base import CommandError
 from media_assets.models import Photo
 from tests.factories import RemotePhotoFactory
 from tests.media_assets.conftest import stored_files
+from tests.media_assets.local_servers import allow, answer, local_server
 from tests.photo_files import jpeg
 
 pytestmark = pytest.mark.django_db
@@ -60,29 +59,20 @@ def test_import_photos_missing_path_is_an_error(tmp_path):
 
 
 @pytest.fixture
-def image_server():
+def image_server(settings):
     """A real HTTP server on localhost serving one JPEG and one broken file."""
     files = {
         "/archive/ABC_w1023_s.jpg": jpeg(size=(1023, 682)),
         "/archive/broken_w1023_s.jpg": jpeg(size=(400, 300))[:300],
     }
 
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):
-            body = files.get(self.path)
-            self.send_response(200 if body else 404)
-            self.end_headers()
-            self.wfile.write(body or b"")
+    def respond(handler):
+        body = files.get(handler.path)
+        answer(handler, 200 if body else 404, body or b"")
 
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with local_server(respond) as server:
+        allow(settings, server)  # loopback is refused unless allowed
+        yield server.url
 
 
 def test_fetch_remote_photos_downloads_and_then_local_renditions_are_used(
@@ -111,6 +101,7 @@ def test_fetch_remote_photos_reports_failures_and_changes_nothing(
 
 def test_fetch_remote_photos_offline_says_so(settings):
     # Port 9 on localhost (discard) is closed: the same as no network.
+    allow(settings, "127.0.0.1:9")
     RemotePhotoFactory(source_url="http://127.0.0.1:9/archive/ABC_w1023_s.jpg")
     with pytest.raises(CommandError, match="offline"):
         run("fetch_remote_photos", "--retries", "1", "--timeout", "1")

@@ -12,7 +12,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--timeout", type=float, default=10.0, help="Seconds to wait per try."
+            "--timeout",
+            type=float,
+            default=10.0,
+            help="Seconds one download may take in all (lookups, connections, "
+            "redirects, reading and retries).",
         )
         parser.add_argument(
             "--retries", type=int, default=2, help="Extra tries after a failure."
