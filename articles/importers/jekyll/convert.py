@@ -41,6 +41,7 @@ PHOTO_INCLUDES = {
 }
 VIDEO_INCLUDES = {"video.html": "", "video-large.html": "large"}
 MAP_INCLUDES = {"map.html": "", "map-trigger.html": "trigger"}
+PHOTO_INCLUDE_NAMES = {*PHOTO_INCLUDES, "window.html", "mugshot.html"}
 PHOTO_ARGS = ("file", "caption", "credit", "alt")
 # Front matter photos: key -> placement kind. One of each per story.
 FRONT_PHOTOS = (
@@ -69,6 +70,19 @@ def youtube_id(value):
 
 
 ALIGN = {"right", "left", "wide"}
+
+
+def image_refs(post):
+    """Every image reference the post's front matter and includes name."""
+    refs = [
+        fm.image_ref(post.data[key])[0] for key, _ in FRONT_PHOTOS if key in post.data
+    ]
+    refs += [
+        fm.image_ref(segment.arg("file"))[0]
+        for segment in post.segments
+        if isinstance(segment, Include) and segment.name in PHOTO_INCLUDE_NAMES
+    ]
+    return [ref for ref in refs if ref]
 
 
 def clean_caption(value):
@@ -425,7 +439,7 @@ class GroupConverter:
     def _include(self, state, language, post, include):
         name, args = include.name, list(include.args)
         extras = [(k, v) for k, v in args if k not in PHOTO_ARGS]
-        if name in PHOTO_INCLUDES or name in ("window.html", "mugshot.html"):
+        if name in PHOTO_INCLUDE_NAMES:
             placement = self._include_photo(state, language, post, include)
             if placement is not None:
                 self.report.embeds[name.removesuffix(".html")] += 1
