@@ -16,7 +16,7 @@ from django.utils import timezone
 from articles.bylines import join_names
 from articles.languages import LANGUAGE_CODES, localized
 from articles.models import Article, ImportedImage
-from articles.rendering import SHORTCODE_LINE, parse_args
+from articles.rendering import parse_args, shortcode_lines
 
 from .body import format_attribute, format_include
 from .convert import MAP_INCLUDES, PHOTO_INCLUDES
@@ -144,17 +144,16 @@ class _Exporter:
         by_position = {p.position: p for p in placements}
         pullquotes = {q.position: q for q in article.pullquotes.all()}
         lines = []
-        for line in (localized(article, "body", language) or "").split("\n"):
-            match = SHORTCODE_LINE.match(line)
-            if not match:
+        for line, shortcode in shortcode_lines(localized(article, "body", language)):
+            if shortcode is None:
                 lines.append(line.replace("[[dateline]]", "$DATELINE$"))
                 continue
-            closing, name, rest = match.groups()
-            if closing:
+            name = shortcode.name
+            if shortcode.closing:
                 if name not in ("annotation", "styled"):
                     lines.append(line)
                 continue
-            args = parse_args(rest)
+            args = parse_args(shortcode.args)
             positional = args.pop("_")
             extras = list(args.items())
             number = (
