@@ -9,7 +9,6 @@ k-th pullquote of each language is pullquote k.
 import html
 import re
 from dataclasses import dataclass, field
-from urllib.parse import parse_qs, urlsplit
 
 import nh3
 from django.core.exceptions import ValidationError
@@ -25,6 +24,7 @@ from articles.models import (
     Section,
     Status,
 )
+from articles.youtube import video_id
 
 from . import frontmatter as fm
 from . import people
@@ -49,26 +49,6 @@ FRONT_PHOTOS = (
     ("window_image", Kind.WINDOW),
     ("mugshot", Kind.MUGSHOT),
 )
-YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
-YOUTUBE_HOSTS = {"youtube.com", "www.youtube.com", "m.youtube.com", "youtu.be"}
-
-
-def youtube_id(value):
-    """The 11-character id in a bare id or a YouTube address, else ""."""
-    value = (value or "").strip()
-    if YOUTUBE_ID.match(value):
-        return value
-    parts = urlsplit(value)
-    if parts.hostname not in YOUTUBE_HOSTS:
-        return ""
-    candidates = parse_qs(parts.query).get("v", []) + [parts.path.rstrip("/")]
-    for candidate in candidates:
-        tail = candidate.rsplit("/", 1)[-1]
-        if YOUTUBE_ID.match(tail):
-            return tail
-    return ""
-
-
 ALIGN = {"right", "left", "wide"}
 
 
@@ -268,7 +248,7 @@ class GroupConverter:
                 state.shared_from["latitude"] = language
         if "youtube" in data:
             youtube = fm.text(data["youtube"]).strip()
-            video = youtube_id(youtube)
+            video = video_id(youtube)
             if video:
                 self._share(state, language, post, "youtube", "youtube_id", video)
             else:
@@ -447,7 +427,7 @@ class GroupConverter:
                     return shortcode("mugshot", [placement.position], extras)
                 return shortcode("photo", [placement.position], extras)
         elif name in VIDEO_INCLUDES:
-            youtube = youtube_id(include.arg("youtube"))
+            youtube = video_id(include.arg("youtube"))
             if youtube:
                 self.report.embeds["video"] += 1
                 size = VIDEO_INCLUDES[name]
