@@ -4,13 +4,18 @@ The handlers take only the story's prefetched placements and pullquotes, so
 expanding a body never queries the database.
 """
 
+import unicodedata
+from urllib.parse import urlsplit
+
 from django.template.loader import render_to_string
 from django.utils.html import format_html
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 
 from articles.languages import localized
 from articles.locator import locator_context
 from articles.rendering import EmbedContext, expand_embeds
+from articles.youtube import video_id
 
 
 def embed_number(args):
@@ -61,9 +66,8 @@ def render_pullquote(name, args, context):
 
 
 def embed_youtube_id(args):
-    """The video of `[[video youtube=ID]]` or `[[video ID]]`; "" unless id-shaped."""
-    youtube_id = args.get("youtube") or next(iter(args.get("_", [])), "")
-    return youtube_id if youtube_id.replace("-", "").replace("_", "").isalnum() else ""
+    """The video of `[[video youtube=ID]]` or `[[video ID]]` (or its address), or ""."""
+    return video_id(args.get("youtube") or next(iter(args.get("_", [])), ""))
 
 
 def render_video(name, args, context):
@@ -103,12 +107,27 @@ def render_mugshot(name, args, context):
     )
 
 
+# What a browser drops from a link before reading it (WHATWG URL parsing):
+# leading and trailing C0 controls and spaces, and every tab and newline.
+_URL_EDGES = "".join(map(chr, range(0x21)))
+_URL_TABS_AND_NEWLINES = str.maketrans("", "", "\t\n\r")
+
+
 def safe_link(url):
-    """Only web and site-relative links leave an embed; anything else is dropped."""
-    url = (url or "").strip()
-    if url.startswith(("https://", "http://")) or (
-        url.startswith("/") and not url.startswith("//")
-    ):
+    """Only web links and paths on this site leave an embed; anything else is "".
+
+    The link is read as a browser reads it first (so `java\nscript:` is
+    `javascript:`); then a path must not name another host once backslashes
+    count as slashes (`/\\evil.example`, `//evil`), per Django's redirect check.
+    `/%5Cevil` stays: browsers do not decode it, it is a path on this site.
+    """
+    url = (url or "").strip(_URL_EDGES).translate(_URL_TABS_AND_NEWLINES)
+    if any(unicodedata.category(char) == "Cc" for char in url):
+        return ""
+    if url.startswith("/"):
+        return url if url_has_allowed_host_and_scheme(url, allowed_hosts=None) else ""
+    parts = urlsplit(url)
+    if parts.scheme.lower() in ("http", "https") and parts.hostname:
         return url
     return ""
 

@@ -8,7 +8,7 @@ from articles.embeds import photo_figure_context, render_body
 from articles.languages import localized
 from articles.locator import locator_context
 from articles.models import Byline
-from articles.rendering import SHORTCODE_LINE
+from articles.rendering import embed_names
 
 
 def profile_facts(profile, language):
@@ -30,13 +30,9 @@ def placement_of_kind(placements, kind):
     return next((p for p in placements if p.kind == kind), None)
 
 
-def body_places_map(body):
-    """A [[map]] line puts the locator in the body; the page must not repeat it."""
-    for line in (body or "").splitlines():
-        match = SHORTCODE_LINE.match(line)
-        if match and not match.group(1) and match.group(2) == "map":
-            return True
-    return False
+def body_places_map(body_html):
+    """A [[map]] block puts the locator in the body; the page must not repeat it."""
+    return "map" in embed_names(body_html)
 
 
 def article_page_context(article, language):
@@ -79,7 +75,7 @@ def article_page_context(article, language):
         "mugshot": photo_figure_context(mugshot, language) if mugshot else None,
         "body": render_body(article, language),
         "locator": None
-        if body_places_map(localized(article, "body", language))
+        if body_places_map(localized(article, "body_html", language))
         else locator_context(article, language),
         "tags": list(article.tags.all()),
         "profile_facts": profile_facts(profile, language),

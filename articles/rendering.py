@@ -6,12 +6,15 @@
     expand_embeds(html, ctx)    placeholders -> photos, pullquotes, videos …
     plain_text(source)          the words only, for search, summaries and tests
 
-Shortcodes stand alone on their line:  [[photo 2]], [[pullquote 1]],
-[[video youtube=ID caption="…"]], [[map]], and the container pair
-[[annotation id=footnote1 side=right]] … [[/annotation]] around Markdown.
-[[dateline]] may also stand inside a paragraph; without it the dateline opens
-the first paragraph. The Markdown parser (markdown-it-py) and the sanitiser
-(nh3) are libraries; this module only routes text between them.
+Shortcodes stand alone as a block, on their own line:  [[photo 2]],
+[[pullquote 1]], [[video youtube=ID caption="…"]], [[map]], and the container
+pair [[annotation id=footnote1 side=right]] … [[/annotation]] around Markdown.
+[[dateline]] may also open a paragraph; without it the dateline opens the
+first paragraph. The Markdown parser (markdown-it-py) recognises shortcodes as
+its own block tokens (a block rule), so a shortcode inside a paragraph, an
+attribute, a link, a code block, a quote or a list is text like any other and
+is sanitised as such; placeholders are only ever written between sanitised
+fragments, never into one. The sanitiser is nh3; this module routes text.
 """
 
 import html
@@ -27,8 +30,18 @@ from markdown_it import MarkdownIt
 
 SHORTCODE_LINE = re.compile(r"^\s*\[\[\s*(/?)([a-z][a-z0-9_-]*)\s*(.*?)\]\]\s*$")
 DATELINE_TOKEN = "[[dateline]]"  # noqa: S105 - a shortcode, not a password
-_DATELINE_SENTINEL = "\ue000dateline\ue000"
+DATELINE_PLACEHOLDER = "<nr-dateline></nr-dateline>"
 CONTAINERS = {"annotation", "styled"}
+_NEWLINES = re.compile(r"\r\n?")  # as markdown-it counts lines
+
+
+@dataclass(frozen=True)
+class Shortcode:
+    """One standalone shortcode line: `[[/annotation]]` has closing=True."""
+
+    closing: bool
+    name: str
+    args: str
 
 
 @dataclass(frozen=True)
@@ -64,6 +77,67 @@ def parse_args(text):
     return args
 
 
+def _shortcode_block(state, start_line, end_line, silent):
+    """markdown-it block rule: a line that is only a shortcode, at the top level.
+
+    It ends a paragraph, list or quote written just above it (as a heading
+    would); inside a list item or a quote it is not recognised, so the line
+    stays text there. [[dateline]] is left to paragraphs (see _dateline_lead).
+    """
+    if state.sCount[start_line] - state.blkIndent >= 4:
+        return False  # an indented code block
+    begin = state.bMarks[start_line] + state.tShift[start_line]
+    match = SHORTCODE_LINE.match(state.src[begin : state.eMarks[start_line]])
+    if not match or match.group(2) == "dateline":
+        return False
+    if silent:
+        return True
+    if state.level:
+        return False
+    token = state.push("shortcode", "", 0)
+    token.map = [start_line, start_line + 1]
+    token.meta = {"shortcode": Shortcode(bool(match.group(1)), *match.group(2, 3))}
+    state.line = start_line + 1
+    return True
+
+
+def _dateline_lead(state):
+    """markdown-it core rule: a top-level paragraph that opens with [[dateline]]."""
+    tokens = state.tokens
+    for opening, inline in zip(tokens, tokens[1:], strict=False):
+        if (
+            opening.type == "paragraph_open"
+            and opening.level == 0
+            and inline.content.startswith(DATELINE_TOKEN)
+        ):
+            inline.content = inline.content[len(DATELINE_TOKEN) :]
+            opening.meta["dateline"] = True
+
+
+_markdown = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+_markdown.block.ruler.before(
+    "fence",
+    "shortcode",
+    _shortcode_block,
+    {"alt": ["paragraph", "reference", "blockquote", "list"]},
+)
+_markdown.core.ruler.after("block", "dateline_lead", _dateline_lead)
+
+
+def shortcode_lines(source):
+    """(line, Shortcode or None) for each line of `source`.
+
+    A line is a Shortcode only where it stands alone as a top-level block (the
+    block parser decides; inline parsing is skipped), so rendering, export and
+    the page all agree on which lines are shortcodes.
+    """
+    text = _NEWLINES.sub("\n", source or "")
+    tokens = []
+    _markdown.block.parse(text, _markdown, {}, tokens)
+    found = {t.map[0]: t.meta["shortcode"] for t in tokens if t.type == "shortcode"}
+    return [(line, found.get(number)) for number, line in enumerate(text.split("\n"))]
+
+
 def parse_blocks(source):
     """Split `source` into Markdown strings, Embeds and Containers (nested)."""
     root = Container("root", {})
@@ -75,30 +149,27 @@ def parse_blocks(source):
             stack[-1].children.append("\n".join(buffer))
         buffer.clear()
 
-    for line in (source or "").replace("\r\n", "\n").split("\n"):
-        match = SHORTCODE_LINE.match(line)
-        if not match or match.group(2) == "dateline" and not match.group(1):
+    for line, shortcode in shortcode_lines(source):
+        if shortcode is None:
             buffer.append(line)
             continue
-        closing, name, rest = match.groups()
         flush()
-        if closing:
+        name = shortcode.name
+        if shortcode.closing:
             if len(stack) > 1 and stack[-1].name == name:
                 stack.pop()
             continue  # a stray closing tag is dropped, not shown to readers
         if name in CONTAINERS:
-            container = Container(name, parse_args(rest))
+            container = Container(name, parse_args(shortcode.args))
             stack[-1].children.append(container)
             stack.append(container)
         else:
-            stack[-1].children.append(Embed(name, parse_args(rest)))
+            stack[-1].children.append(Embed(name, parse_args(shortcode.args)))
     flush()
     return root.children
 
 
 # --- Markdown and sanitising ----------------------------------------------
-
-_markdown = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 
 ALLOWED_TAGS = {
     "a", "abbr", "b", "blockquote", "br", "code", "del", "em", "h2", "h3", "h4",
@@ -131,9 +202,23 @@ def sanitise(fragment):
 
 
 def markdown_to_safe_html(text):
-    text = text.replace(DATELINE_TOKEN, _DATELINE_SENTINEL)
-    cleaned = sanitise(_markdown.render(text))
-    return cleaned.replace(_DATELINE_SENTINEL, "<nr-dateline></nr-dateline>")
+    """Markdown without shortcode lines -> sanitised HTML.
+
+    A paragraph that opens with [[dateline]] starts a fragment of its own, so
+    its placeholder goes right after that fragment's sanitised `<p>`: outside
+    anything the author wrote.
+    """
+    env = {}
+    tokens = _markdown.parse(text, env)
+    starts = [0] + [i for i, t in enumerate(tokens) if i and t.meta.get("dateline")]
+    parts = []
+    for start, end in zip(starts, [*starts[1:], len(tokens)], strict=True):
+        fragment = tokens[start:end]
+        cleaned = sanitise(_markdown.renderer.render(fragment, _markdown.options, env))
+        if fragment and fragment[0].meta.get("dateline") and cleaned.startswith("<p>"):
+            cleaned = "<p>" + DATELINE_PLACEHOLDER + cleaned[len("<p>") :]
+        parts.append(cleaned)
+    return "".join(parts)
 
 
 def embed_placeholder(embed):
@@ -180,9 +265,18 @@ def render_markdown(source):
 
 PLACEHOLDER = re.compile(
     r'<nr-embed data-name="([^"]*)" data-args="([^"]*)"></nr-embed>'
-    r"|<nr-dateline></nr-dateline>"
+    r"|" + re.escape(DATELINE_PLACEHOLDER)
 )
 FIRST_PARAGRAPH = re.compile(r"<p>")
+
+
+def embed_names(body_html):
+    """The names of the embeds a rendered body places, e.g. {"photo", "map"}."""
+    return {
+        html.unescape(match.group(1))
+        for match in PLACEHOLDER.finditer(body_html or "")
+        if match.group(1) is not None
+    }
 
 
 @dataclass
@@ -231,16 +325,5 @@ _WHITESPACE = re.compile(r"\s+")
 
 def plain_text(source):
     """The readable words of a body, without markup or embeds."""
-    words = []
-    for block in _flatten(parse_blocks(source)):
-        rendered = _markdown.render(block.replace(DATELINE_TOKEN, ""))
-        words.append(html.unescape(nh3.clean(rendered, tags=set())))
-    return _WHITESPACE.sub(" ", " ".join(words)).strip()
-
-
-def _flatten(blocks):
-    for block in blocks:
-        if isinstance(block, str):
-            yield block
-        elif isinstance(block, Container):
-            yield from _flatten(block.children)
+    words = html.unescape(nh3.clean(render_markdown(source), tags=set()))
+    return _WHITESPACE.sub(" ", words).strip()

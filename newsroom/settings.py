@@ -283,6 +283,10 @@ NEWSROOM = {
         "NEWSROOM_DEMO_FIXTURES_DIR",
         str(BASE_DIR.parent / "shared" / "fixtures" / "voa"),
     ),
+    # import_jekyll refuses larger posts (the archive's largest is ~57 KB).
+    "IMPORT_MAX_POST_BYTES": int(
+        os.environ.get("NEWSROOM_IMPORT_MAX_POST_BYTES", 2 * 1024 * 1024)
+    ),
 }
 
 # Every record goes through one handler that masks partner keys

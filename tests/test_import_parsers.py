@@ -261,6 +261,6 @@ def test_editors_note_links_are_web_or_site_relative(link, kept):
     ],
 )
 def test_youtube_id_from_ids_and_addresses(value, expected):
-    from articles.importers.jekyll.convert import youtube_id
+    from articles.youtube import video_id as youtube_id
 
     assert youtube_id(value) == expected

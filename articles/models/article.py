@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import get_language, override
 from taggit.managers import TaggableManager
 
+from articles import youtube
 from articles.languages import LANGUAGE_CODES, field_name, localized
 from articles.rendering import render_markdown
 from media_assets.models import rendition_prefetch
@@ -63,7 +64,7 @@ class ArticleQuerySet(models.QuerySet):
 
 
 YOUTUBE_ID = RegexValidator(
-    r"^[A-Za-z0-9_-]{11}$",
+    youtube.ID_PATTERN,
     "A YouTube video id is the 11 characters after 'v=' in the video's address.",
 )
 

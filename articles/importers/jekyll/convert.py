@@ -9,7 +9,6 @@ k-th pullquote of each language is pullquote k.
 import html
 import re
 from dataclasses import dataclass, field
-from urllib.parse import parse_qs, urlsplit
 
 import nh3
 from django.core.exceptions import ValidationError
@@ -25,6 +24,7 @@ from articles.models import (
     Section,
     Status,
 )
+from articles.youtube import video_id
 
 from . import frontmatter as fm
 from . import people
@@ -41,6 +41,7 @@ PHOTO_INCLUDES = {
 }
 VIDEO_INCLUDES = {"video.html": "", "video-large.html": "large"}
 MAP_INCLUDES = {"map.html": "", "map-trigger.html": "trigger"}
+PHOTO_INCLUDE_NAMES = {*PHOTO_INCLUDES, "window.html", "mugshot.html"}
 PHOTO_ARGS = ("file", "caption", "credit", "alt")
 # Front matter photos: key -> placement kind. One of each per story.
 FRONT_PHOTOS = (
@@ -48,27 +49,20 @@ FRONT_PHOTOS = (
     ("window_image", Kind.WINDOW),
     ("mugshot", Kind.MUGSHOT),
 )
-YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
-YOUTUBE_HOSTS = {"youtube.com", "www.youtube.com", "m.youtube.com", "youtu.be"}
-
-
-def youtube_id(value):
-    """The 11-character id in a bare id or a YouTube address, else ""."""
-    value = (value or "").strip()
-    if YOUTUBE_ID.match(value):
-        return value
-    parts = urlsplit(value)
-    if parts.hostname not in YOUTUBE_HOSTS:
-        return ""
-    candidates = parse_qs(parts.query).get("v", []) + [parts.path.rstrip("/")]
-    for candidate in candidates:
-        tail = candidate.rsplit("/", 1)[-1]
-        if YOUTUBE_ID.match(tail):
-            return tail
-    return ""
-
-
 ALIGN = {"right", "left", "wide"}
+
+
+def image_refs(post):
+    """Every image reference the post's front matter and includes name."""
+    refs = [
+        fm.image_ref(post.data[key])[0] for key, _ in FRONT_PHOTOS if key in post.data
+    ]
+    refs += [
+        fm.image_ref(segment.arg("file"))[0]
+        for segment in post.segments
+        if isinstance(segment, Include) and segment.name in PHOTO_INCLUDE_NAMES
+    ]
+    return [ref for ref in refs if ref]
 
 
 def clean_caption(value):
@@ -254,7 +248,7 @@ class GroupConverter:
                 state.shared_from["latitude"] = language
         if "youtube" in data:
             youtube = fm.text(data["youtube"]).strip()
-            video = youtube_id(youtube)
+            video = video_id(youtube)
             if video:
                 self._share(state, language, post, "youtube", "youtube_id", video)
             else:
@@ -425,7 +419,7 @@ class GroupConverter:
     def _include(self, state, language, post, include):
         name, args = include.name, list(include.args)
         extras = [(k, v) for k, v in args if k not in PHOTO_ARGS]
-        if name in PHOTO_INCLUDES or name in ("window.html", "mugshot.html"):
+        if name in PHOTO_INCLUDE_NAMES:
             placement = self._include_photo(state, language, post, include)
             if placement is not None:
                 self.report.embeds[name.removesuffix(".html")] += 1
@@ -433,7 +427,7 @@ class GroupConverter:
                     return shortcode("mugshot", [placement.position], extras)
                 return shortcode("photo", [placement.position], extras)
         elif name in VIDEO_INCLUDES:
-            youtube = youtube_id(include.arg("youtube"))
+            youtube = video_id(include.arg("youtube"))
             if youtube:
                 self.report.embeds["video"] += 1
                 size = VIDEO_INCLUDES[name]

@@ -6,7 +6,6 @@ options and raw metadata kept at import are written back verbatim, so that
 importing the export gives the same stories field for field.
 """
 
-import re
 import shutil
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from django.utils import timezone
 from articles.bylines import join_names
 from articles.languages import LANGUAGE_CODES, localized
 from articles.models import Article, ImportedImage
-from articles.rendering import SHORTCODE_LINE, parse_args
+from articles.rendering import parse_args, shortcode_lines
 
 from .body import format_attribute, format_include
 from .convert import MAP_INCLUDES, PHOTO_INCLUDES
@@ -30,7 +29,21 @@ INCLUDE_NAMES = {
     "related-videos": "promo-video.html",
     "editors-note": "editors-note.html",
 }
-_PLACED = re.compile(r"^\s*\[\[\s*(?:photo|mugshot)\s+(\d+)", re.M)
+
+
+def _placed_numbers(body):
+    """The placement numbers a body's [[photo N]] and [[mugshot N]] lines show."""
+    numbers = set()
+    for _line, shortcode in shortcode_lines(body):
+        if (
+            shortcode
+            and not shortcode.closing
+            and shortcode.name in ("photo", "mugshot")
+        ):
+            first = next(iter(parse_args(shortcode.args)["_"]), "")
+            if first.isdigit():
+                numbers.add(int(first))
+    return numbers
 
 
 class _Exporter:
@@ -68,9 +81,7 @@ class _Exporter:
             data["metrics-byline"] = "; ".join(b.author.sort_name for b in bylines)
         placed = set()
         for other in LANGUAGE_CODES:
-            placed |= {
-                int(n) for n in _PLACED.findall(localized(article, "body", other) or "")
-            }
+            placed |= _placed_numbers(localized(article, "body", other))
         hero = next((p for p in placements if p.kind == "hero"), None)
         if hero:
             data["image"] = self.image_ref(hero.photo)
@@ -144,17 +155,16 @@ class _Exporter:
         by_position = {p.position: p for p in placements}
         pullquotes = {q.position: q for q in article.pullquotes.all()}
         lines = []
-        for line in (localized(article, "body", language) or "").split("\n"):
-            match = SHORTCODE_LINE.match(line)
-            if not match:
+        for line, shortcode in shortcode_lines(localized(article, "body", language)):
+            if shortcode is None:
                 lines.append(line.replace("[[dateline]]", "$DATELINE$"))
                 continue
-            closing, name, rest = match.groups()
-            if closing:
+            name = shortcode.name
+            if shortcode.closing:
                 if name not in ("annotation", "styled"):
                     lines.append(line)
                 continue
-            args = parse_args(rest)
+            args = parse_args(shortcode.args)
             positional = args.pop("_")
             extras = list(args.items())
             number = (

@@ -1,8 +1,8 @@
 """Front matter: split a post, read its YAML, clean its values, sort its keys.
 
-Values are read with PyYAML's BaseLoader, so every scalar stays the string the
-author typed (a YouTube id never turns into a number, "58" stays "58") and the
-cleaners below decide what each one means.
+Values are read with PyYAML's BaseLoader (limits.NoAliasLoader: no aliases), so
+every scalar stays the string the author typed (a YouTube id never turns into a
+number, "58" stays "58") and the cleaners below decide what each one means.
 """
 
 import re
@@ -15,6 +15,7 @@ import yaml
 from django.utils import timezone
 
 from .errors import PostError
+from .limits import load_yaml
 
 LANGUAGES = {"english": "en", "khmer": "km"}
 FOLDERS = {code: folder for folder, code in LANGUAGES.items()}
@@ -54,8 +55,7 @@ def split_post(path, text):
     if not match:
         raise PostError(path, "the file does not start with a '---' front matter block")
     try:
-        # BaseLoader builds only str, list and dict: no tags, no code.
-        data = yaml.load(match.group(1) or "", Loader=yaml.BaseLoader)  # noqa: S506
+        data = load_yaml(match.group(1) or "")
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f" (line {mark.line + 2})" if mark else ""

@@ -5,7 +5,8 @@ sub-folders too) and are stored as Photo files, checked by the Photo model's
 own validation, hashed for duplicate detection (a file already in the library
 is reused) and given renditions like an upload. Remote URLs become Photos that
 point at the remote original; with --fetch-images they are downloaded
-(timeouts; offline is a warning).
+(timeouts; offline is a warning) by fetch_remote(), which the importer calls
+before the story's transaction opens: no download ever holds a database lock.
 """
 
 import hashlib
@@ -43,6 +44,21 @@ class ImageLibrary:
     fetch: bool = False
     _index: dict = field(default=None, init=False)
     written: list = field(default_factory=list, init=False)
+    fetched: dict = field(default_factory=dict, init=False)  # URL -> bytes
+
+    def fetch_remote(self, refs, path_for_messages):
+        """Download the remote `refs` not yet in the library (outside transactions)."""
+        if not self.fetch:
+            return
+        for ref in refs:
+            if (
+                is_remote(ref)
+                and ref not in self.fetched
+                and not ImportedImage.objects.filter(key=ref).exists()
+            ):
+                data = self._download(ref, path_for_messages)
+                if data is not None:
+                    self.fetched[ref] = data
 
     def discard_written(self):
         """Delete files saved by photos whose rows were rolled back."""
@@ -85,8 +101,9 @@ class ImageLibrary:
             return existing.photo
         if is_remote(key):
             photo = Photo(source_url=key)
-            if self.fetch:
-                self._download(photo, key, path_for_messages)
+            data = self.fetched.pop(key, None)
+            if data is not None:
+                photo.image.save(self._file_name(key), ContentFile(data), save=False)
             self.report.photos_remote += 1
         else:
             photo = Photo()
@@ -137,17 +154,19 @@ class ImageLibrary:
         correct_dimensions(photo)
         return None
 
-    def _download(self, photo, url, path_for_messages):
+    def _download(self, url, path_for_messages):
         # The photo desk's downloader: http(s) only (redirects too), the upload
         # size limit, a timeout; one try, since an import should not stall.
         try:
-            data = download(url, timeout=FETCH_TIMEOUT_SECONDS, retries=0)
+            return download(url, timeout=FETCH_TIMEOUT_SECONDS, retries=0)
         except DownloadError as error:
             self.report.warn(
                 path_for_messages, f"could not download {url} ({error}); kept remote"
             )
-            return
-        name = PurePosixPath(urlsplit(url).path).name or (
+            return None
+
+    @staticmethod
+    def _file_name(url):
+        return PurePosixPath(urlsplit(url).path).name or (
             hashlib.sha256(url.encode()).hexdigest()[:16] + ".jpg"
         )
-        photo.image.save(name, ContentFile(data), save=False)

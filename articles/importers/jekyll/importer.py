@@ -3,11 +3,15 @@
 Everything that can be decided from the files alone (YAML, required keys,
 coordinates, body constructs, pairing, new URLs) is decided before the
 database is touched, so a broken post fails alone with its file and reason,
-and its translation imports as a one-language story. The database work for a
-story (one or two posts) runs in one atomic block: a failure leaves nothing.
+and its translation imports as a one-language story. Then, story by story:
+its remote images are downloaded (no transaction open, so no lock is held
+while waiting on the network), and its database work (one or two posts) runs
+in its own committed atomic block. Any failure, expected or not, leaves
+nothing of that story and nothing else undone: the stories before it stay.
 """
 
 import copy
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +22,7 @@ from tqdm import tqdm
 from articles.models import Article, Author, ImportedPost
 
 from .bylines import KhmerNameBook, regroup, split_names, split_sort_names
-from .convert import GroupConverter
+from .convert import GroupConverter, image_refs
 from .errors import PostError
 from .frontmatter import text
 from .images import ImageLibrary
@@ -27,6 +31,10 @@ from .pairing import pair_posts, post_files, read_post
 from .report import ImportReport
 from .site import load_config
 
+logger = logging.getLogger(__name__)
+# The failures a story is expected to meet; anything else is also caught (and
+# logged with its traceback), so one story's bug never undoes the others.
+EXPECTED = (PostError, DatabaseError, ValidationError, ValueError)
 _COUNTERS = (
     "photos_local", "photos_remote", "photos_reused", "pullquotes", "annotations",
     "links_rewritten", "embeds", "unknown_keys", "warnings",
@@ -41,10 +49,6 @@ class Context:
     images: ImageLibrary
     links: LinkMap
     names: KhmerNameBook
-
-
-class _DryRunRollback(Exception):
-    pass
 
 
 def _selected(site_dir, files, all_files):
@@ -135,31 +139,23 @@ def import_site(
     config = load_config(site_dir)
     images = ImageLibrary(site_dir, report, fetch=fetch_images)
     ctx = Context(site_dir, report, config, images, LinkMap(config.base_urls), None)
-    try:
-        with transaction.atomic():
-            ctx.names = _name_book(posts)
-            groups = pair_posts(posts, report)
-            plans = []
-            for group in groups:
-                existing = _existing(group)
-                article = next((row.article for _p, row in existing if row), None)
-                primary = group.get("en") or next(iter(group.values()))
-                if article is not None:
-                    ctx.links.add_group(
-                        group, article.section.url_slug("en"), article.slug
-                    )
-                else:
-                    ctx.links.add_group(group, primary.section_slug, primary.slug)
-                if any(post.path in selected for post in group.values()):
-                    plans.append((group, existing, article))
-            for group, existing, article in tqdm(
-                plans, desc="Importing", unit="story", disable=not progress
-            ):
-                _import_group(ctx, group, existing, article, update, force)
-            if dry_run:
-                raise _DryRunRollback
-    except _DryRunRollback:
-        images.discard_written()
+    ctx.names = _name_book(posts)
+    plans = []
+    for group in pair_posts(posts, report):
+        existing = _existing(group)
+        article = next((row.article for _p, row in existing if row), None)
+        primary = group.get("en") or next(iter(group.values()))
+        if article is not None:
+            ctx.links.add_group(group, article.section.url_slug("en"), article.slug)
+        else:
+            ctx.links.add_group(group, primary.section_slug, primary.slug)
+        if any(post.path in selected for post in group.values()):
+            plans.append((group, existing, article))
+    for group, existing, article in tqdm(
+        plans, desc="Importing", unit="story", disable=not progress
+    ):
+        if _wanted(report, group, existing, article, update, force):
+            _build(ctx, group, article)
     return report
 
 
@@ -172,64 +168,87 @@ def edited_in_cms(article, existing):
     return ""
 
 
-def _import_group(ctx, group, existing, article, update, force=False):
-    report = ctx.report
+def _wanted(report, group, existing, article, update, force):
+    """Whether the story is built now; the report says why when it is not."""
     if len(group) == 2:
         report.pairs += 1
     is_new = any(row is None for _p, row in existing)
     changed = any(
         row is not None and row.digest != post.digest for post, row in existing
     )
-    if article is not None and not is_new:
-        if not changed:
-            report.unchanged += 1
-            return
-        if not update:
-            report.unchanged += 1
-            for post, row in existing:
-                if row.digest != post.digest:
-                    report.warn(post.source_path, "changed since import; use --update")
-            return
-        edited = edited_in_cms(article, existing)
-        if edited and not force:
-            report.unchanged += 1
-            for post, _row in existing:
-                report.warn(
-                    post.source_path,
-                    "changed since import, but editors changed the story in the "
-                    f"CMS since then (version {edited}); not overwritten "
-                    "(--force overwrites)",
-                )
-            return
+    if article is None or is_new:
+        return True
+    if not changed:
+        report.unchanged += 1
+        return False
+    if not update:
+        report.unchanged += 1
+        for post, row in existing:
+            if row.digest != post.digest:
+                report.warn(post.source_path, "changed since import; use --update")
+        return False
+    edited = edited_in_cms(article, existing)
+    if edited and not force:
+        report.unchanged += 1
+        for post, _row in existing:
+            report.warn(
+                post.source_path,
+                "changed since import, but editors changed the story in the "
+                f"CMS since then (version {edited}); not overwritten "
+                "(--force overwrites)",
+            )
+        return False
+    return True
+
+
+def _build(ctx, group, article):
+    """Fetch the story's images, then write it in its own transaction.
+
+    The transaction commits on its own (rolled back on a dry run): a later
+    story's failure cannot undo it, and this one's leaves nothing.
+    """
+    report = ctx.report
     saved = {name: copy.deepcopy(getattr(report, name)) for name in _COUNTERS}
-    written = list(ctx.images.written)
     try:
+        for post in group.values():
+            ctx.images.fetch_remote(image_refs(post), post.source_path)
         with transaction.atomic():
             GroupConverter(ctx, group).convert(article or Article())
-    except (PostError, DatabaseError, ValidationError, ValueError) as error:
+            if report.dry_run:
+                transaction.set_rollback(True)
+    except Exception as error:  # noqa: BLE001 - reported per story, see EXPECTED
         for name, value in saved.items():
             setattr(report, name, value)
-        ctx.images.written = [p for p in ctx.images.written if p not in written]
         ctx.images.discard_written()
-        ctx.images.written = written
-        if isinstance(error, PostError):
-            reason = error.reason
-        elif isinstance(error, ValidationError):
-            reason = " ".join(error.messages)
-        else:
-            reason = str(error)
-        culprit = getattr(error, "path", None)
-        for post in group.values():
-            if culprit in (None, post.source_path):
-                report.fail(post.source_path, reason)
-            else:
-                report.fail(
-                    post.source_path, f"its translation {culprit} failed: {reason}"
-                )
+        _report_failure(report, group, error)
         return
-    if not report.dry_run:
-        ctx.images.written.clear()
+    finally:
+        ctx.images.fetched.clear()
+    if report.dry_run:
+        ctx.images.discard_written()
+    ctx.images.written.clear()
     if article is None:
         report.created += 1
     else:
         report.updated += 1
+
+
+def _report_failure(report, group, error):
+    if isinstance(error, PostError):
+        reason = error.reason
+    elif isinstance(error, ValidationError):
+        reason = " ".join(error.messages)
+    elif isinstance(error, EXPECTED):
+        reason = str(error)
+    else:
+        logger.exception(
+            "import of %s failed",
+            ", ".join(post.source_path for post in group.values()),
+        )
+        reason = f"unexpected error ({type(error).__name__}: {error}); not imported"
+    culprit = getattr(error, "path", None)
+    for post in group.values():
+        if culprit in (None, post.source_path):
+            report.fail(post.source_path, reason)
+        else:
+            report.fail(post.source_path, f"its translation {culprit} failed: {reason}")

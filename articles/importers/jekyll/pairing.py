@@ -14,6 +14,7 @@ from articles.slugs import slugify_unicode
 from . import frontmatter as fm
 from .body import parse_body
 from .errors import PostError, SiteError
+from .limits import read_capped
 
 
 @dataclass
@@ -66,7 +67,7 @@ def read_post(site_dir, path):
     """Read and parse one post; PostError names the file and the reason."""
     relative = path.relative_to(site_dir).as_posix()
     try:
-        raw = path.read_bytes()
+        raw = read_capped(path, relative)
         text = raw.decode("utf-8-sig")  # a byte order mark, as Jekyll ignores it
     except UnicodeDecodeError as error:
         raise PostError(relative, "the file is not UTF-8 text") from error

@@ -4,7 +4,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
-from .errors import SiteError
+from .errors import PostError, SiteError
+from .limits import load_yaml, read_capped
 
 
 @dataclass
@@ -23,7 +24,9 @@ def load_config(site_dir):
     if not path.is_file():
         return SiteConfig()
     try:
-        data = yaml.load(path.read_text("utf-8"), Loader=yaml.BaseLoader)  # noqa: S506
+        data = load_yaml(read_capped(path, path).decode("utf-8"))
+    except PostError as error:
+        raise SiteError(str(error)) from error
     except (yaml.YAMLError, UnicodeDecodeError) as error:
         raise SiteError(f"{path} is not readable YAML: {error}") from error
     data = data if isinstance(data, dict) else {}
