@@ -99,8 +99,8 @@ def _read_iptc(image):
     # UTF-8 without declaring it, so UTF-8 is tried first anyway.
     found = []
     for field, dataset, tag in IPTC_MAP:
-        raw = info.get(dataset)
-        for value in raw if isinstance(raw, list) else [raw] if raw else []:
+        raw = info.get(dataset) or []  # a list when the dataset repeats
+        for value in raw if isinstance(raw, list) else [raw]:
             text = _clean(_decode(value))
             if text:
                 found.append(_item(field, text, "IPTC", tag))

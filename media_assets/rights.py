@@ -27,7 +27,6 @@ NO_SYNDICATION = "no_syndication"
 # admin calls them.
 OWNER_FIELDS = {"credit": "credit", "copyright": "copyright notice", "source": "source"}
 
-
 # What decide() reads, and the Photo fields its answer is stored in.
 DECISION_INPUTS = ("rights", "source", "credit", "copyright", "embedded_metadata")
 DECISION_OUTPUTS = ("syndicatable", "rights_reason")
@@ -86,8 +85,8 @@ def agency_in_file(embedded_metadata):
 def decide(photo):
     """Whether partners may republish `photo`, with the reason in plain words.
 
-    Reads only plain attributes (rights, source, credit, copyright,
-    embedded_metadata), so historical models in migrations can use it too.
+    Reads only plain fields (DECISION_INPUTS), so refresh_decisions can run it
+    on post_migrate's historical models.
     """
     named = agency_in_file(photo.embedded_metadata)
     if named:
