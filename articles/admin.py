@@ -1,5 +1,8 @@
 """The editors' admin: tabbed English/Khmer forms, ordered inlines, bulk actions."""
 
+import operator
+from functools import reduce
+
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db.models import Q
@@ -26,7 +29,8 @@ from articles.models import (
     Status,
 )
 from articles.services import save_new_article
-from media_assets.admin import thumbnail_html
+from media_assets.admin import PhotoAdmin, thumbnail_html
+from media_assets.models import Photo
 from workflow.admin_hooks import WorkflowAdminMixin, workflow_actions
 
 LANGUAGE_NAMES = {"en": "English", "km": "Khmer"}
@@ -307,3 +311,21 @@ class ImportedPostAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+admin.site.unregister(Photo)
+
+
+@admin.register(Photo)
+class StoryPhotoAdmin(PhotoAdmin):
+    """The photo library, told which photos readers see (media_assets knows no
+    stories): a published story's photo keeps its file unless an editor changes it.
+    """
+
+    def shown_to_readers(self, photo):
+        if photo.pk is None:
+            return False
+        published = reduce(
+            operator.or_, (Article.objects.published(c) for c in LANGUAGE_CODES)
+        )
+        return published.filter(placements__photo=photo).exists()

@@ -1,23 +1,38 @@
-"""The photo library in the admin: grid or list, bulk upload, focal point, usage."""
+"""The photo library in the admin: grid or list, bulk upload, focal point, usage.
+
+Rights, source, credit and copyright are the photo desk's: without the
+`change_photo_rights` permission they are read-only (a forged POST of them is
+ignored, being no form field). A file readers see is frozen without
+`replace_published_photo`; which photos readers see is the story layer's
+answer (articles.admin overrides `shown_to_readers`), and fails closed here.
+"""
 
 from django import forms
-from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.options import IS_POPUP_VAR
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.timezone import localtime
 from modeltranslation.admin import TabbedTranslationAdmin
 from modeltranslation.utils import build_localized_fieldname
 
-from media_assets.models import Photo, Rights
+from media_assets.models import (
+    FILE_FIELDS,
+    RIGHTS_FIELDS,
+    Photo,
+    PhotoChange,
+    Rights,
+    changes_by,
+)
 from media_assets.renditions import correct_dimensions
-from media_assets.rights import MAY_SYNDICATE
 from media_assets.services import (
     Status,
     apply_metadata,
@@ -30,6 +45,21 @@ from media_assets.services import (
 
 VIEW_SESSION_KEY = "media_assets.library_view"
 LANGUAGE_NAMES = {"en": "English", "km": "Khmer"}
+RIGHTS_PERMISSION = "media_assets.change_photo_rights"
+REPLACE_PUBLISHED_PERMISSION = "media_assets.replace_published_photo"
+HISTORY_ROWS = 50
+
+
+def may_change_rights(user):
+    return user.has_perm(RIGHTS_PERMISSION)
+
+
+def partner_verdict(photo):
+    """ "Withheld from partners: the file's EXIF Copyright names Reuters." """
+    verdict = (
+        "Partners may republish" if photo.may_syndicate else "Withheld from partners"
+    )
+    return f"{verdict}: {photo.rights_reason}" if photo.rights_reason else verdict
 
 
 def thumbnail_html(photo, height=60):
@@ -94,7 +124,7 @@ class PhotoAdminForm(forms.ModelForm):
 
 
 class PartnerRightsFilter(admin.SimpleListFilter):
-    """Rights as the site applies them: explicit, or decided from the source."""
+    """Rights as the feeds apply them: the stored rights.decide() answer."""
 
     title = "partners may republish"
     parameter_name = "partners"
@@ -103,14 +133,10 @@ class PartnerRightsFilter(admin.SimpleListFilter):
         return [("yes", "Yes"), ("no", "No")]
 
     def queryset(self, request, queryset):
-        own_source = Q()
-        for name in settings.NEWSROOM["SYNDICATABLE_SOURCES"]:
-            own_source |= Q(source__iexact=name.strip())
-        may = Q(rights=MAY_SYNDICATE) | (Q(rights=Rights.FROM_SOURCE) & own_source)
         if self.value() == "yes":
-            return queryset.filter(may)
+            return queryset.syndicatable()
         if self.value() == "no":
-            return queryset.exclude(may)
+            return queryset.withheld()
         return queryset
 
 
@@ -139,6 +165,11 @@ class BulkUploadForm(forms.Form):
         "credit line wins.",
     )
 
+    def __init__(self, *args, may_set_source=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not may_set_source:
+            del self.fields["source"]  # the photo desk's to say
+
 
 @admin.register(Photo)
 class PhotoAdmin(TabbedTranslationAdmin):
@@ -164,10 +195,12 @@ class PhotoAdmin(TabbedTranslationAdmin):
     )
     readonly_fields = (
         "focal_preview",
+        "partners",
         "read_from_file",
         "width",
         "height",
         "usage",
+        "history",
         "created_at",
         "updated_at",
     )
@@ -182,7 +215,7 @@ class PhotoAdmin(TabbedTranslationAdmin):
             },
         ),
         ("Caption and credit", {"fields": ("cutline", "alt_text", "credit", "source")}),
-        ("Rights", {"fields": ("rights", "copyright", "date_taken")}),
+        ("Rights", {"fields": ("partners", "rights", "copyright", "date_taken")}),
         (
             "About the file",
             {
@@ -190,6 +223,7 @@ class PhotoAdmin(TabbedTranslationAdmin):
                     "read_from_file",
                     ("width", "height"),
                     "usage",
+                    "history",
                     ("created_at", "updated_at"),
                 )
             },
@@ -207,6 +241,28 @@ class PhotoAdmin(TabbedTranslationAdmin):
             # stock ImageField would answer first with a generic message.
             kwargs["form_class"] = forms.FileField
         return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def get_readonly_fields(self, request, obj=None):
+        """Rights for the photo desk only; a file readers see for editors only."""
+        fields = list(super().get_readonly_fields(request, obj))
+        if not may_change_rights(request.user):
+            fields += RIGHTS_FIELDS
+        if obj is not None and not self.may_replace_file(request, obj):
+            fields += FILE_FIELDS
+        return fields
+
+    def may_replace_file(self, request, photo):
+        if request.user.has_perm(REPLACE_PUBLISHED_PERMISSION):
+            return True
+        return not self.shown_to_readers(photo)
+
+    def shown_to_readers(self, photo):
+        """Whether a published page shows `photo`: the story layer knows.
+
+        media_assets knows no stories, so it fails closed: every stored photo
+        counts as shown until articles.admin's subclass answers.
+        """
+        return photo.pk is not None
 
     def get_queryset(self, request):
         return (
@@ -228,7 +284,41 @@ class PhotoAdmin(TabbedTranslationAdmin):
 
     @admin.display(description="Partners")
     def rights_label(self, photo):
-        return "may republish" if photo.may_syndicate else "no"
+        return format_html(
+            '<span title="{}">{}</span>',
+            photo.rights_reason,
+            "may republish" if photo.may_syndicate else "withheld",
+        )
+
+    @admin.display(description="Partners")
+    def partners(self, photo):
+        if photo.pk is None:
+            return "Decided from the rights, the source and the file once saved."
+        return partner_verdict(photo)
+
+    @admin.display(description="Changes of file and rights")
+    def history(self, photo):
+        changes = photo.changes.all()[:HISTORY_ROWS] if photo.pk else []
+        if not changes:
+            return "None recorded."
+        return format_html(
+            "<table><tr><th>When</th><th>Who</th><th>Field</th><th>Before</th>"
+            "<th>After</th></tr>{}</table>",
+            format_html_join(
+                "",
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                (
+                    (
+                        date_format(localtime(c.at), "DATETIME_FORMAT"),
+                        c.user_name,
+                        c.field,
+                        c.old or "—",
+                        c.new or "—",
+                    )
+                    for c in changes
+                ),
+            ),
+        )
 
     @admin.display(description="Used in", ordering="placement_count")
     def used_in(self, photo):
@@ -269,7 +359,10 @@ class PhotoAdmin(TabbedTranslationAdmin):
             format_html_join(
                 "",
                 "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
-                ((i["field"], i["value"], i["standard"]) for i in found),
+                (
+                    (i["field"], i["value"], f"{i['standard']} {i.get('tag', '')}")
+                    for i in found
+                ),
             ),
         )
 
@@ -281,7 +374,7 @@ class PhotoAdmin(TabbedTranslationAdmin):
         if not rows:
             return "Not used in any story."
         return format_html_join(
-            format_html("<br>"),
+            mark_safe("<br>"),  # noqa: S308 - a constant
             '<a href="{}">{}</a> — {}, {}',
             (
                 (
@@ -300,7 +393,15 @@ class PhotoAdmin(TabbedTranslationAdmin):
 
     # --- saving: the same steps as ingest() ------------------------------
 
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        with changes_by(request.user):
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
     def save_model(self, request, obj, form, change):
+        replaced = change and set(FILE_FIELDS) & set(form.changed_data)
+        if replaced and not may_change_rights(request.user):
+            # A new picture under the old rights waits for the photo desk.
+            obj.rights = Rights.NO_SYNDICATION
         if form.inspected:
             digest, metadata = form.inspected
             obj.content_hash = digest
@@ -368,12 +469,17 @@ class PhotoAdmin(TabbedTranslationAdmin):
         if not self.has_add_permission(request):
             raise PermissionDenied
         results = None
-        form = BulkUploadForm(request.POST or None, request.FILES or None)
+        may_set_source = may_change_rights(request.user)
+        form = BulkUploadForm(
+            request.POST or None, request.FILES or None, may_set_source=may_set_source
+        )
         if request.method == "POST" and form.is_valid():
-            results = [
-                ingest(upload, upload.name, source=form.cleaned_data["source"])
-                for upload in form.cleaned_data["files"]
-            ]
+            source = form.cleaned_data.get("source", "")
+            with changes_by(request.user):
+                results = [
+                    ingest(upload, upload.name, source=source)
+                    for upload in form.cleaned_data["files"]
+                ]
             rejected = sum(result.status == Status.REJECTED for result in results)
             self.message_user(
                 request,
@@ -381,7 +487,7 @@ class PhotoAdmin(TabbedTranslationAdmin):
                 "library; see each file's result below.",
                 messages.WARNING if rejected else messages.SUCCESS,
             )
-            form = BulkUploadForm()
+            form = BulkUploadForm(may_set_source=may_set_source)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
@@ -420,3 +526,23 @@ class PhotoAdmin(TabbedTranslationAdmin):
         return TemplateResponse(
             request, "admin/media_assets/photo/used_in.html", context
         )
+
+
+@admin.register(PhotoChange)
+class PhotoChangeAdmin(admin.ModelAdmin):
+    """The photo desk's log, searchable and read-only: nobody edits the record."""
+
+    list_display = ("at", "user_name", "photo", "field", "old", "new")
+    list_filter = ("field", "at")
+    search_fields = ("user_name", "old", "new")
+    date_hierarchy = "at"
+    list_select_related = ("photo",)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,11 +1,16 @@
 """Photos: a local file or a remote original, with cutline, credit and rights."""
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
 from django.db.models.fields.files import ImageFieldFile
+from django.utils import timezone
 
 from .naming import stored_name
-from .rights import MAY_SYNDICATE, NO_SYNDICATION, default_rights_for_source
+from .rights import DECISION_OUTPUTS, MAY_SYNDICATE, NO_SYNDICATION, decide
 from .validation import validate_image_file
 
 THUMBNAIL_SPEC = "1x1-420.jpeg"
@@ -54,10 +59,40 @@ def photo_upload_to(photo, filename):
     return f"photos/{filename[:2]}/{filename}"
 
 
+# What only the photo desk may change (the "change_photo_rights" permission).
+RIGHTS_FIELDS = ("credit", "source", "rights", "copyright")
+# What swaps the picture readers see.
+FILE_FIELDS = ("image", "source_url")
+# Every change of these is a PhotoChange row.
+AUDITED_FIELDS = (*FILE_FIELDS, *RIGHTS_FIELDS)
+
+# Who is changing photos in this request or command (None: the system).
+_acting_user = ContextVar("photo_acting_user", default=None)
+
+
+@contextmanager
+def changes_by(user):
+    """Attribute the PhotoChange rows written inside the block to `user`."""
+    token = _acting_user.set(
+        user if user is not None and user.is_authenticated else None
+    )
+    try:
+        yield
+    finally:
+        _acting_user.reset(token)
+
+
 class PhotoQuerySet(models.QuerySet):
     def prefetch_renditions(self, prefix=""):
         """Load the photos' renditions in one query, so pages stay flat."""
         return self.prefetch_related(rendition_prefetch(prefix=prefix))
+
+    def syndicatable(self):
+        """Photos partners may republish: the stored rights.decide() answer."""
+        return self.filter(syndicatable=True)
+
+    def withheld(self):
+        return self.filter(syndicatable=False)
 
 
 class Photo(models.Model):
@@ -124,10 +159,26 @@ class Photo(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
+    # rights.decide()'s answer, stored by save() so SQL filters can use it.
+    syndicatable = models.BooleanField(
+        "partners may republish", default=False, editable=False, db_index=True
+    )
+    rights_reason = models.TextField("why", blank=True, editable=False)
+
     objects = PhotoQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]
+        permissions = [
+            (
+                "change_photo_rights",
+                "Can change a photo's rights, source, credit and copyright",
+            ),
+            (
+                "replace_published_photo",
+                "Can replace the file of a photo a published story shows",
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(image="", source_url=""),
@@ -146,17 +197,41 @@ class Photo(models.Model):
         label = self.cutline or self.alt_text or self.source_url or self.image.name
         return (label[:60] + "…") if len(label) > 60 else label
 
+    def save(self, *args, **kwargs):
+        """Store the partner decision with the row; log rights and file changes."""
+        decision = decide(self)
+        self.syndicatable, self.rights_reason = decision.may_syndicate, decision.reason
+        update_fields = kwargs.get("update_fields")
+        audited = AUDITED_FIELDS
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, *DECISION_OUTPUTS}
+            audited = [name for name in AUDITED_FIELDS if name in update_fields]
+        using = kwargs.get("using")
+        with transaction.atomic(using=using):
+            before = self._stored_values(audited, using)
+            super().save(*args, **kwargs)
+            PhotoChange.record(self, before)
+
+    def _stored_values(self, names, using=None):
+        """The audited fields as the database holds them now ("" for a new photo)."""
+        row = None
+        if names and not self._state.adding and self.pk is not None:
+            rows = type(self)._base_manager.using(using).filter(pk=self.pk)
+            row = rows.values(*names).first()
+        row = row or dict.fromkeys(names, "")
+        return {name: str(value or "") for name, value in row.items()}
+
     @property
     def url(self):
         return self.image.url if self.image else self.source_url
 
     @property
     def effective_rights(self):
-        return self.rights or default_rights_for_source(self.source)
+        return MAY_SYNDICATE if self.syndicatable else NO_SYNDICATION
 
     @property
     def may_syndicate(self):
-        return self.effective_rights == MAY_SYNDICATE
+        return self.syndicatable
 
     @property
     def credit_line(self):
@@ -252,4 +327,60 @@ class Rendition(models.Model):
         return self.file.url
 
 
-__all__ = ["NO_SYNDICATION", "Photo", "PhotoQuerySet", "Rendition", "Rights"]
+class PhotoChange(models.Model):
+    """One change of a photo's file, rights, source, credit or copyright: who, when.
+
+    media_assets keeps its own record (it sits below the workflow and imports no
+    other app), written by Photo.save() so no path that saves a photo escapes it.
+    """
+
+    # Kept when the photo is deleted: the record outlives what it describes.
+    photo = models.ForeignKey(
+        Photo, null=True, on_delete=models.SET_NULL, related_name="changes"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
+    )
+    user_name = models.CharField("by", max_length=150)
+    field = models.CharField(max_length=20)
+    old = models.TextField("before", blank=True)
+    new = models.TextField("after", blank=True)
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+
+    def __str__(self):
+        return f"{self.field} of photo {self.photo_id} by {self.user_name}"
+
+    @classmethod
+    def record(cls, photo, before):
+        """A row per audited field whose stored value differs from `before`."""
+        user = _acting_user.get()
+        name = user.get_username() if user else "system"
+        rows = []
+        for field, old in before.items():
+            new = str(getattr(photo, field) or "")
+            if new != old:
+                rows.append(
+                    cls(
+                        photo=photo,
+                        user=user,
+                        user_name=name,
+                        field=field,
+                        old=old,
+                        new=new,
+                    )
+                )
+        cls.objects.bulk_create(rows)
+
+
+__all__ = [
+    "NO_SYNDICATION",
+    "Photo",
+    "PhotoChange",
+    "PhotoQuerySet",
+    "Rendition",
+    "Rights",
+    "changes_by",
+]

@@ -22,6 +22,7 @@ from media_assets.metadata import parse_date, read_metadata
 from media_assets.models import Photo
 from media_assets.naming import content_hash
 from media_assets.renditions import correct_dimensions, drop_renditions
+from media_assets.rights import agency_in_file
 from media_assets.validation import validate_image_file
 
 KHMER = re.compile("[\u1780-\u17ff]")
@@ -61,13 +62,17 @@ def cutline_field(text):
 def apply_metadata(photo, metadata, overwrite=False):
     """Fill `photo`'s fields from read_metadata() output.
 
-    Values the editor already typed win unless `overwrite` is set.
+    Values the editor already typed win unless `overwrite` is set. A file that
+    names an agency only in its credit or copyright gives that agency as its
+    source. Whatever wins here, rights.decide() withholds a photo whose file
+    names an agency.
     """
     fields = metadata["fields"]
     photo.embedded_metadata = metadata
+    named = agency_in_file(metadata)
     values = {
         "credit": fields.get("credit", ""),
-        "source": fields.get("source", ""),
+        "source": fields.get("source") or (named[0] if named else ""),
         "copyright": fields.get("copyright", ""),
     }
     if fields.get("cutline"):

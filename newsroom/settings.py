@@ -277,6 +277,14 @@ NEWSROOM = {
     "SYNDICATABLE_SOURCES": env_list(
         "NEWSROOM_SYNDICATABLE_SOURCES", "VOA,VOA Khmer,VOA News,Voice of America"
     ),
+    # Agencies whose name anywhere in a photo's credit, copyright or source (its
+    # own or its file's EXIF/IPTC/XMP) keeps it from partners; whole words, any case.
+    "PHOTO_AGENCIES": env_list(
+        "NEWSROOM_PHOTO_AGENCIES",
+        "Reuters,Thomson Reuters,AP,Associated Press,AFP,Agence France-Presse,"
+        "Getty,Getty Images,EPA,EFE,Xinhua,Kyodo,Anadolu,Bloomberg,ZUMA,"
+        "Sipa,NurPhoto,Alamy,Shutterstock",
+    ),
     # Where the terms for republishing the desk's own photos are (JSON-LD).
     "PHOTO_LICENSE_URL": os.environ.get("NEWSROOM_PHOTO_LICENSE_URL", ""),
     "DEMO_FIXTURES_DIR": os.environ.get(

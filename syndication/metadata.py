@@ -1,8 +1,10 @@
 """Search and social metadata for an article page: NewsArticle JSON-LD, Open
 Graph, Twitter cards and hreflang links, from a story prefetched by for_page().
 
-Photos follow the partner rule: only a syndicatable photo is offered to
-search engines and social cards, with its creator, credit and licence.
+Photos follow the partner rule (media_assets.rights.decide(), read through
+content.syndicatable_placements like the feeds and the admin filter): only a
+syndicatable photo is offered to search engines and social cards, with its
+creator, credit and licence.
 """
 
 import json

@@ -1,16 +1,21 @@
-"""Who may do what: the four newsroom roles, decided by permissions.
+"""Who may do what: the newsroom roles, decided by permissions.
 
-Roles are Django groups (created by migration 0002_roles). Code never asks
-"is this user in the Editor group?" but "does this user hold the permission?",
-so a superuser or a custom group works the same way. Reporters and translators
-reach a story through an Assignment; editors reach every story.
+Roles are Django groups (created by migrations 0002_roles and 0003_photo_desk).
+Code never asks "is this user in the Editor group?" but "does this user hold
+the permission?", so a superuser or a custom group works the same way.
+Reporters and translators reach a story through an Assignment; editors reach
+every story. A photo's rights, source, credit and copyright are the photo
+desk's (media_assets.change_photo_rights: Photo desk, Editor, Admin); the file
+of a photo a published story shows is the editors'
+(media_assets.replace_published_photo: Editor, Admin).
 """
 
 from articles.languages import LANGUAGE_CODES, localized
 from articles.models import Status
 
 REPORTER, TRANSLATOR, EDITOR, ADMIN = "Reporter", "Translator", "Editor", "Admin"
-ROLE_NAMES = (REPORTER, TRANSLATOR, EDITOR, ADMIN)
+PHOTO_DESK = "Photo desk"
+ROLE_NAMES = (REPORTER, TRANSLATOR, PHOTO_DESK, EDITOR, ADMIN)
 
 # States in which a contributor (reporter, translator) may still edit text.
 CONTRIBUTOR_STATES = {Status.DRAFT, Status.IN_REVIEW}
