@@ -76,7 +76,7 @@ class WorkflowArticleForm(forms.ModelForm):
                 "This form does not say which version of the story it edits; "
                 "reload the story and make your changes again."
             )
-        # The story as read for this request; the UPDATE in save_model checks
+        # The story as read for this request; the UPDATE in save_form checks
         # that its version is still current.
         conflict = conflicts.detect(self.instance, expected, self.data)
         if conflict is None:

@@ -101,8 +101,8 @@ class Conflict:
         return [
             self.head,
             *summary,
-            "For each part listed above the form, choose “keep mine” or “keep "
-            "theirs”, then save again.",
+            "Check the parts listed above the form, choose “keep mine” or “keep "
+            "theirs” for each, then save again.",
         ]
 
     def refuse(self):
@@ -189,7 +189,7 @@ def add_inline_parts(conflict, formset):
 
 
 def _touched(formset):
-    """ "" (rows, kinds, order) and/or language codes this formset changes."""
+    """What the formset changes: "" for rows, kinds, order; a code for words."""
     words = {
         field_name(base, code): code
         for base in revisions.translated_bases(formset.model)
