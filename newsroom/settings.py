@@ -127,6 +127,22 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several gunicorn workers share one file. WAL lets readers run beside the
+    # writer; IMMEDIATE takes the write lock at BEGIN, so a transaction that
+    # read first never fails to upgrade ("database is locked") but waits, up
+    # to `timeout` seconds, its turn. The test database is a file too, so
+    # tests see the same locking (an in-memory one cannot be shared by threads).
+    _sqlite_file = Path(DATABASES["default"]["NAME"])
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    }
+    if str(_sqlite_file) != ":memory:":
+        DATABASES["default"]["TEST"] = {
+            "NAME": str(_sqlite_file.with_name(f"test_{_sqlite_file.name}"))
+        }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -180,14 +196,26 @@ TASKS = {
     }
 }
 
-CACHES = {
-    "default": {
+# One cache for every worker process: Redis in production (REDIS_URL); without
+# it, diskcache's SQLite-backed cache in a local folder (process-safe, atomic
+# incr), so counters such as the partner feed's rate limit hold across
+# gunicorn workers. NEWSROOM_CACHE=memory keeps a per-process memory cache: for
+# the single-process test run only.
+if os.environ.get("REDIS_URL"):
+    _cache = {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": os.environ["REDIS_URL"],
     }
-    if os.environ.get("REDIS_URL")
-    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-}
+elif os.environ.get("NEWSROOM_CACHE") == "memory":
+    _cache = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+else:
+    _cache = {
+        "BACKEND": "diskcache.DjangoCache",
+        "LOCATION": os.environ.get(
+            "NEWSROOM_CACHE_DIR", str(BASE_DIR / "var" / "cache")
+        ),
+    }
+CACHES = {"default": _cache}
 
 # Security defaults; the HTTPS-only ones switch on with NEWSROOM_HTTPS=1.
 SESSION_COOKIE_HTTPONLY = True

@@ -8,17 +8,25 @@ returned by `issue_key`, for the admin message or the command's output.
 """
 
 import hashlib
+import logging
 import secrets
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.conf import settings
-from django.db import transaction
+from django.db import DatabaseError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from articles.models import Section
 from syndication.models import Partner, PartnerKey
 
 KEY_PREFIX = "nrk_"
+# A key's "last used" is noted at most this often: a write per feed request
+# would compete with the editors' saves for SQLite's single write lock.
+LAST_USED_PRECISION = timedelta(seconds=60)
+
+logger = logging.getLogger(__name__)
 
 
 class PartnerError(ValueError):
@@ -114,9 +122,27 @@ def authenticate(plain, now=None):
         .filter(digest=digest(plain))
         .first()
     )
-    if key is None:
-        return None
-    # One UPDATE per request keeps the query count of a feed page constant.
-    key.last_used_at = now or timezone.now()
-    PartnerKey.objects.filter(pk=key.pk).update(last_used_at=key.last_used_at)
+    if key is not None:
+        note_use(key, now or timezone.now())
     return key
+
+
+def note_use(key, now):
+    """Set `key.last_used_at` to `now` if the stored time is a minute old or unset.
+
+    No query at all while the time read with the key is recent. The UPDATE is
+    conditional, so several workers seeing the same old time write it once,
+    and a database busy beyond its timeout leaves the old time (logged), never
+    fails the partner's request.
+    """
+    stale = now - LAST_USED_PRECISION
+    if key.last_used_at is not None and key.last_used_at > stale:
+        return
+    try:
+        PartnerKey.objects.filter(
+            Q(last_used_at__isnull=True) | Q(last_used_at__lte=stale), pk=key.pk
+        ).update(last_used_at=now)
+    except DatabaseError:
+        logger.warning("Could not note the use of partner key #%s", key.pk)
+    else:
+        key.last_used_at = now

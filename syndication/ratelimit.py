@@ -1,7 +1,9 @@
 """A fixed-window request budget per API key, kept in Django's cache.
 
-With the default local-memory cache each worker process counts on its own;
-set REDIS_URL in production so that all workers share one count.
+The count holds across gunicorn workers because the default cache is shared
+by processes and its `incr` is atomic: Redis (REDIS_URL) in production, else
+diskcache's SQLite-backed cache in a folder (newsroom/settings.py). A
+per-process memory cache would give every worker its own budget.
 """
 
 import time

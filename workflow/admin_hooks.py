@@ -11,7 +11,7 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db import models
+from django.db import models, transaction
 from django.http import (
     Http404,
     HttpResponseNotAllowed,
@@ -25,8 +25,8 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from articles.languages import LANGUAGE_CODES, field_name, localized
-from articles.models import Article, Status
-from workflow import audit, locks, outdated, revisions, roles
+from articles.models import Status
+from workflow import audit, conflicts, locks, outdated, revisions, roles
 from workflow.inline_access import restrict_inline
 from workflow.models import Assignment, Revision
 from workflow.revisions import (
@@ -42,7 +42,15 @@ BULK_ACTIONS = ("submit", "approve", "publish", "withdraw")
 
 
 class WorkflowArticleForm(forms.ModelForm):
-    """Carries the version the editor started from, and a change note."""
+    """Carries the version the editor started from, and a change note.
+
+    `edit_version` stays the version the editor opened, also on a refused
+    save: only an explicit choice per conflicting part (workflow/conflicts.py)
+    lets a save from an older version through.
+    """
+
+    conflict = None  # a conflicts.Conflict once clean() found one
+    claim_from = None  # the version this save replaces, once clean() passed
 
     edit_version = forms.IntegerField(
         widget=forms.HiddenInput, required=False, min_value=0
@@ -68,39 +76,21 @@ class WorkflowArticleForm(forms.ModelForm):
                 "This form does not say which version of the story it edits; "
                 "reload the story and make your changes again."
             )
-        current = Article.objects.values_list("version", flat=True).get(
-            pk=self.instance.pk
-        )
-        if expected != current:
-            # Next submit means "I merged": it edits the version now shown.
-            self.data = self.data.copy()
-            self.data[self.add_prefix("edit_version")] = str(current)
-            raise ValidationError(conflict_messages(self.instance, expected, current))
+        # The story as read for this request; the UPDATE in save_form checks
+        # that its version is still current.
+        conflict = conflicts.detect(self.instance, expected, self.data)
+        if conflict is None:
+            self.claim_from = expected
+            return cleaned
+        self.conflict = self.instance._workflow_conflict = conflict
+        conflicts.add_field_parts(conflict, self)
+        if not conflict.resolved:
+            raise conflict.refuse()
+        for part in conflict.parts:
+            if part.choice == conflicts.THEIRS:
+                cleaned.pop(part.key, None)  # the field keeps the saved value
+        self.claim_from = conflict.current
         return cleaned
-
-
-def conflict_messages(article, expected, current):
-    """A refusal that says who changed what since version `expected`."""
-    later = Revision.objects.filter(
-        article_id=article.pk, version__gt=expected
-    ).select_related("author")
-    names = sorted(
-        {r.author.get_username() if r.author else "the system" for r in later}
-    ) or ["someone else"]
-    head = (
-        f"{', '.join(names)} saved this story after you opened it (version "
-        f"{expected} → {current}). Nothing was saved: your edits are still in the "
-        "form below. Merge them with the changes listed here and save again."
-    )
-    base = Revision.objects.filter(article_id=article.pk, version=expected).first()
-    if base is None:
-        return [
-            head,
-            "The earlier version was saved outside the workflow, so "
-            "its changes cannot be listed.",
-        ]
-    newest = revisions.snapshot(Article.objects.get(pk=article.pk))
-    return [head, *revisions.summarize(revisions.diff(base.data, newest))]
 
 
 def _bulk_action(name, language):
@@ -180,6 +170,10 @@ class WorkflowAdminMixin:
             ("Revision", {"fields": ("change_note", "edit_version")}),
         ]
 
+    def get_formsets_with_inlines(self, request, obj=None):
+        for formset, inline in super().get_formsets_with_inlines(request, obj):
+            yield conflicts.checked(formset), inline
+
     def get_actions(self, request):
         actions = super().get_actions(request)
         return {
@@ -194,10 +188,24 @@ class WorkflowAdminMixin:
     def save_form(self, request, form, change):
         article = super().save_form(request, form, change)
         if change:
-            claim_version(article, form.cleaned_data["edit_version"])
+            claim_version(article, form.claim_from)
         else:
             article.version = 1
         return article
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        if request.method == "POST" and transaction.get_connection().in_atomic_block:
+            # A refused save (say an inline's error after save_form claimed the
+            # version) keeps nothing, or its editor would conflict with itself.
+            transaction.set_rollback(True)
+        return super().render_change_form(request, context, *args, **kwargs)
+
+    def save_formset(self, request, form, formset, change):
+        if conflicts.keeps_theirs(form.conflict, formset):
+            formset.new_objects = formset.changed_objects = []
+            formset.deleted_objects = []
+            return
+        super().save_formset(request, form, formset, change)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -214,6 +222,13 @@ class WorkflowAdminMixin:
             "Edited" if change else "Created"
         )
         revisions.record_revision(article, request.user, note)
+        if form.conflict is not None:
+            audit.log(
+                audit.Action.CONFLICT_SAVE,
+                request.user,
+                article,
+                message=form.conflict.audit_message(),
+            )
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         if object_id and request.method == "GET":

@@ -200,6 +200,7 @@ class AuditEntry(models.Model):
         RESTORE = "restore", "Restore revision"
         ROLE_CHANGE = "role_change", "Role change"
         CORRECTION = "correction", "Correction"
+        CONFLICT_SAVE = "conflict_save", "Saved over an edit conflict"
 
     at = models.DateTimeField(default=timezone.now, db_index=True)
     actor = models.ForeignKey(

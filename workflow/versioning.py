@@ -2,8 +2,10 @@
 
 The check is a single conditional UPDATE, so it holds across processes and
 database connections: on PostgreSQL the second writer waits for the first
-one's row lock, re-reads the row and matches nothing; on SQLite writers are
-serialised by the database lock.
+one's row lock, re-reads the row and matches nothing; on SQLite each
+transaction takes the write lock at BEGIN (transaction_mode IMMEDIATE in
+newsroom/settings.py), so the second writer waits, then matches nothing.
+What the editor sees then, and how they merge, is workflow/conflicts.py.
 """
 
 from django.db.models import F
