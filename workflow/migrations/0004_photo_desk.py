@@ -54,8 +54,8 @@ def revoke(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("workflow", "0002_roles"),
-        ("media_assets", "0003_photo_rights_decision_and_changes"),
+        ("workflow", "0003_auditentry_conflict_save"),
+        ("media_assets", "0004_photo_rights_decision_and_changes"),
     ]
 
     operations = [migrations.RunPython(grant, revoke)]
