@@ -1,6 +1,6 @@
 """Who may do what: the newsroom roles, decided by permissions.
 
-Roles are Django groups (created by migrations 0002_roles and 0003_photo_desk).
+Roles are Django groups (created by migrations 0002_roles and 0004_photo_desk).
 Code never asks "is this user in the Editor group?" but "does this user hold
 the permission?", so a superuser or a custom group works the same way.
 Reporters and translators reach a story through an Assignment; editors reach
