@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from django.apps import apps as global_apps
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 
@@ -113,11 +114,12 @@ def decide(photo):
     )
 
 
-def refresh_decisions(sender, apps, using, **kwargs):
+def refresh_decisions(sender, using, apps=global_apps, **kwargs):
     """post_migrate receiver: decide every stored photo again.
 
     `migrate` runs at every start (make run, docker-compose), so a changed
     agency or source list reaches stored photos then, not only at their next save.
+    `flush` sends post_migrate without `apps`: the installed models are meant.
     """
     try:
         photo_model = apps.get_model("media_assets", "Photo")
