@@ -17,6 +17,7 @@ from articles.languages import (
     other_languages,
 )
 from articles.models import Article, Author
+from articles.panels import render_panels
 from articles.presentation import article_page_context
 from newsroom.content_cache import content_version
 
@@ -125,4 +126,5 @@ def article_detail(request, section_slug, slug):
         for other in other_languages(language)
         if article.is_published_in(other)
     ]
+    context["panels"] = render_panels(article, language)
     return render(request, "articles/article_detail.html", context)

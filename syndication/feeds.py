@@ -19,12 +19,15 @@ from django.utils.translation import get_language
 
 from articles.languages import field_name, localized
 from articles.models import Article
-from articles.presentation import placement_of_kind
-from syndication.content import (
-    photo_feed_image,
-    syndicatable_placements,
+from syndication.content import photo_feed_image
+from syndication.jsonfeed import item_id
+from syndication.metadata import (
+    credits,
+    lead_placement,
+    modified_at,
+    story_url,
+    tag_names,
 )
-from syndication.jsonfeed import item_id, modified_at
 from syndication.site import site_url
 
 ITEMS = 30
@@ -87,7 +90,7 @@ class LatestStoriesRSS(Feed):
         return localized(entry.article, "summary", entry.language)
 
     def item_link(self, entry):
-        return urljoin(entry.base_url, entry.article.get_absolute_url(entry.language))
+        return story_url(entry.article, entry.language, entry.base_url)
 
     def item_guid(self, entry):
         return item_id(entry.article.pk, entry.language)
@@ -101,18 +104,14 @@ class LatestStoriesRSS(Feed):
         return modified_at(entry.article, entry.language)
 
     def item_author_name(self, entry):
-        names = [
-            localized(b.author, "display_name", entry.language)
-            or b.author.display_name_en
-            for b in entry.article.bylines.all()
-        ]
-        return ", ".join(names) or None
+        credited = credits(entry.article, entry.language, entry.base_url)
+        return ", ".join(c["name"] for c in credited) or None
 
     def item_categories(self, entry):
-        return sorted(tag.name for tag in entry.article.tags.all())
+        return tag_names(entry.article)
 
     def item_enclosures(self, entry):
-        hero = placement_of_kind(syndicatable_placements(entry.article), "hero")
+        hero = lead_placement(entry.article)
         if hero is None:
             return []
         image = photo_feed_image(hero.photo, entry.base_url)

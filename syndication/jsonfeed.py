@@ -1,8 +1,10 @@
 """JSON Feed 1.1 for partners, built like django.contrib.syndication.
 
-`ArticleJSONFeed` answers small `item_*` questions about one story;
-`JSONFeedWriter` turns the answers into bytes. Datetimes are made aware and
-formatted (RFC 3339 with offset) only at the edge, in `rfc3339`.
+`ArticleJSONFeed` answers small `item_*` questions about one story, taking
+what the article page states too (address, times, authors, pictures…) from
+metadata.py; `JSONFeedWriter` turns the answers into bytes. Datetimes are made
+aware and formatted (RFC 3339 with offset) only at the edge, in
+`metadata.rfc3339`.
 """
 
 import hashlib
@@ -10,11 +12,9 @@ import json
 
 from django.conf import settings
 from django.templatetags.static import static
-from django.utils import timezone
 
-from articles.languages import LANGUAGE_CODES, localized
-from articles.models import Byline
-from articles.presentation import placement_of_kind
+from articles.languages import localized
+from syndication import metadata
 from syndication.content import (
     feed_body_html,
     photo_feed_image,
@@ -32,20 +32,6 @@ def item_id(article_pk, language):
     return f"{ID_NAMESPACE}:{article_pk}:{language}"
 
 
-def rfc3339(moment):
-    if moment is None:
-        return None
-    if timezone.is_naive(moment):
-        moment = timezone.make_aware(moment)
-    return timezone.localtime(moment).isoformat()
-
-
-def modified_at(article, language):
-    """When the version last changed for a reader: an edit or its publication."""
-    published_at = localized(article, "published_at", language)
-    return max(article.updated_at, published_at) if published_at else article.updated_at
-
-
 class ArticleJSONFeed:
     """One language's feed; `full` (a partner) adds content_html and _newsroom."""
 
@@ -55,7 +41,7 @@ class ArticleJSONFeed:
         self.full = full
 
     def absolute(self, path):
-        return self.base_url.rstrip("/") + path
+        return metadata.absolute(self.base_url, path)
 
     # --- the feed --------------------------------------------------------
 
@@ -64,8 +50,7 @@ class ArticleJSONFeed:
         return titles.get(self.language, titles["en"])
 
     def description(self):
-        outlets = settings.NEWSROOM["OUTLET_NAME"]
-        return outlets.get(self.language, outlets["en"])
+        return metadata.publisher_name(self.language)
 
     def home_page_url(self):
         return self.absolute(f"/{self.language}/")
@@ -74,7 +59,7 @@ class ArticleJSONFeed:
         return self.absolute(f"/{self.language}/feed.json")
 
     def icon(self):
-        return self.absolute(static("syndication/icon.png"))
+        return metadata.logo_url(self.base_url)
 
     def favicon(self):
         return self.absolute(static("syndication/favicon.png"))
@@ -99,7 +84,7 @@ class ArticleJSONFeed:
         return item_id(article.pk, self.language)
 
     def item_url(self, article):
-        return self.absolute(article.get_absolute_url(self.language))
+        return metadata.story_url(article, self.language, self.base_url)
 
     def item_title(self, article):
         return localized(article, "title", self.language)
@@ -117,7 +102,7 @@ class ArticleJSONFeed:
         return {"content_text": self.item_summary(article) or self.item_title(article)}
 
     def item_photo_url(self, article, kind):
-        placement = placement_of_kind(syndicatable_placements(article), kind)
+        placement = metadata.lead_placement(article, kind)
         if placement is None:
             return None
         return photo_feed_image(placement.photo, self.base_url).url
@@ -129,48 +114,25 @@ class ArticleJSONFeed:
         return self.item_photo_url(article, "window")
 
     def item_date_published(self, article):
-        return rfc3339(localized(article, "published_at", self.language))
+        return metadata.date_published(article, self.language)
 
     def item_date_modified(self, article):
-        return rfc3339(modified_at(article, self.language))
+        return metadata.date_modified(article, self.language)
 
     def item_bylines(self, article):
-        return [
-            {
-                "name": localized(b.author, "display_name", self.language)
-                or b.author.display_name_en,
-                "role": b.role,
-                "url": self.absolute(b.author.get_absolute_url(self.language)),
-            }
-            for b in article.bylines.all()
-        ]
+        return metadata.credits(article, self.language, self.base_url)
 
     def item_authors(self, article):
-        """Reporters in byline order (everyone credited if none is a reporter)."""
-        bylines = self.item_bylines(article)
-        reporters = [b for b in bylines if b["role"] == Byline.Role.REPORTER]
-        return [{"name": b["name"], "url": b["url"]} for b in reporters or bylines]
+        return metadata.authors(article, self.language, self.base_url)
 
     def item_tags(self, article):
-        return sorted(tag.name for tag in article.tags.all())
+        return metadata.tag_names(article)
 
     def item_location(self, article):
-        if not article.location_name and article.latitude is None:
-            return None
-        return {
-            "name": article.location_name,
-            "latitude": None if article.latitude is None else float(article.latitude),
-            "longitude": None
-            if article.longitude is None
-            else float(article.longitude),
-        }
+        return metadata.location(article)
 
     def item_section(self, article):
-        section = article.section
-        return {
-            "slug": section.url_slug(self.language),
-            "name": localized(section, "name", self.language) or section.name_en,
-        }
+        return metadata.section(article, self.language)
 
     def item_photos(self, article):
         photos = []
@@ -183,8 +145,7 @@ class ArticleJSONFeed:
                     "url": image.url,
                     "width": image.width,
                     "height": image.height,
-                    "cutline": localized(placement, "caption", self.language)
-                    or localized(photo, "cutline", self.language),
+                    "cutline": metadata.caption(placement, self.language),
                     "credit": photo.credit,
                     "source": photo.source,
                     "rights": photo.effective_rights,
@@ -207,12 +168,11 @@ class ArticleJSONFeed:
     def item_translations(self, article):
         return [
             {
-                "language": other,
-                "id": item_id(article.pk, other),
-                "url": self.absolute(article.get_absolute_url(other)),
+                "language": t["language"],
+                "id": item_id(article.pk, t["language"]),
+                "url": t["url"],
             }
-            for other in LANGUAGE_CODES
-            if other != self.language and article.is_published_in(other)
+            for t in metadata.translations(article, self.language, self.base_url)
         ]
 
     def item_corrections(self, article):
@@ -220,7 +180,7 @@ class ArticleJSONFeed:
             {
                 "text": c["text"],
                 "kind": c["kind"],
-                "date_published": rfc3339(c["published_at"]),
+                "date_published": metadata.rfc3339(c["published_at"]),
             }
             for c in published_corrections(article, self.language)
         ]
@@ -265,7 +225,7 @@ class ArticleJSONFeed:
 
     def tombstone(self, tombstone):
         """A withdrawn version: its id and when, nothing of its content."""
-        withdrawn_at = rfc3339(tombstone.withdrawn_at)
+        withdrawn_at = metadata.rfc3339(tombstone.withdrawn_at)
         return {
             "id": item_id(tombstone.article_id, tombstone.language),
             "content_text": "",

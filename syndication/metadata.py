@@ -1,156 +1,133 @@
-"""Search and social metadata for an article page: NewsArticle JSON-LD, Open
-Graph, Twitter cards and hreflang links, from a story prefetched by for_page().
+"""A story's metadata, one answer for every output that states it.
 
-Photos follow the partner rule (media_assets.rights.decide(), read through
-content.syndicatable_placements like the feeds and the admin filter): only a
-syndicatable photo is offered to search engines and social cards, with its
-creator, credit and licence.
+The partner JSON feed (jsonfeed.py), RSS/Atom (feeds.py) and the article
+page's <head> (page_metadata.py) all take the address, times, credited authors,
+tags, section, place, translations and lead picture of a story from here,
+built from a story prefetched by Article.objects.for_page(); none of them
+builds another. Addresses are absolute on the configured site (site.py), and
+pictures follow the one rights rule (content.syndicatable_placements, which
+reads Photo.may_syndicate).
 """
 
-import json
-
 from django.conf import settings
-from django.utils.safestring import mark_safe
+from django.templatetags.static import static
+from django.utils import timezone
 
 from articles.languages import LANGUAGE_CODES, localized
+from articles.models import Byline
 from articles.presentation import placement_of_kind
-from syndication.content import (
-    photo_feed_image,
-    published_corrections,
-    syndicatable_placements,
-)
-from syndication.jsonfeed import ArticleJSONFeed, modified_at, rfc3339
-
-OG_LOCALES = {"en": "en_US", "km": "km_KH"}
-
-# The same escapes as django.utils.html.json_script: no "</script>" breakout.
-JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+from syndication.content import syndicatable_placements
 
 
-def json_ld_script(data):
-    text = json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
-    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # noqa: S308
+def absolute(base_url, path):
+    """`path` (from the site's root) on the site at `base_url`."""
+    return base_url.rstrip("/") + path
 
 
-def image_object(placement, language, base_url):
-    photo = placement.photo
-    image = photo_feed_image(photo, base_url)
-    credit_line = photo.credit_line
-    data = {
-        "@type": "ImageObject",
-        "url": image.url,
-        "contentUrl": image.url,
-        "width": image.width,
-        "height": image.height,
-        "caption": localized(placement, "caption", language)
-        or localized(photo, "cutline", language),
-        "creditText": credit_line,
-        "copyrightNotice": photo.source or credit_line,
-        "license": settings.NEWSROOM.get("PHOTO_LICENSE_URL") or None,
-    }
-    if photo.credit:
-        data["creator"] = {"@type": "Person", "name": photo.credit}
-    elif photo.source:
-        data["creator"] = {"@type": "Organization", "name": photo.source}
-    return {key: value for key, value in data.items() if value not in (None, "")}
+def story_url(article, language, base_url):
+    return absolute(base_url, article.get_absolute_url(language))
 
 
-def translation_relation(article, language, other):
-    """Which way a pair points: the earlier-published version is the original."""
-    mine = localized(article, "published_at", language)
-    theirs = localized(article, "published_at", other)
-    if (theirs, other) < (mine, language):
-        return "translationOfWork"
-    return "workTranslation"
+def logo_url(base_url):
+    return absolute(base_url, static("syndication/icon.png"))
 
 
-def news_article(article, language, base_url):
-    feed = ArticleJSONFeed(language, base_url, full=True)
-    url = feed.item_url(article)
-    placements = syndicatable_placements(article)
-    hero = placement_of_kind(placements, "hero")
-    ordered = [hero, *(p for p in placements if p is not hero)] if hero else placements
+def publisher_name(language):
     outlets = settings.NEWSROOM["OUTLET_NAME"]
-    data = {
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "@id": url,
-        "url": url,
-        "mainEntityOfPage": url,
-        "headline": feed.item_title(article),
-        "description": feed.item_summary(article),
-        "datePublished": feed.item_date_published(article),
-        "dateModified": feed.item_date_modified(article),
-        "inLanguage": language,
-        "author": [
-            {"@type": "Person", "name": author["name"], "url": author["url"]}
-            for author in feed.item_authors(article)
-        ],
-        "publisher": {
-            "@type": "NewsMediaOrganization",
-            "name": outlets.get(language, outlets["en"]),
-            "logo": {"@type": "ImageObject", "url": feed.icon()},
-        },
-        "articleSection": feed.item_section(article)["name"],
-        "keywords": feed.item_tags(article),
-        "dateline": localized(article, "dateline", language),
-        "image": [image_object(p, language, base_url) for p in ordered],
-        "correction": [
-            {
-                "@type": "CorrectionComment",
-                "text": c["text"],
-                "datePublished": rfc3339(c["published_at"]),
-            }
-            for c in published_corrections(article, language)
-        ],
-    }
-    location = feed.item_location(article)
-    if location:
-        place = {"@type": "Place", "name": location["name"]}
-        if article.latitude is not None:
-            place["geo"] = {
-                "@type": "GeoCoordinates",
-                "latitude": location["latitude"],
-                "longitude": location["longitude"],
-            }
-        data["locationCreated"] = place
-    for other in LANGUAGE_CODES:
-        if other != language and article.is_published_in(other):
-            relation = translation_relation(article, language, other)
-            data.setdefault(relation, []).append(
-                {
-                    "@type": "NewsArticle",
-                    "@id": feed.absolute(article.get_absolute_url(other)),
-                    "inLanguage": other,
-                }
-            )
-    return {k: v for k, v in data.items() if v not in (None, "", [])}
+    return outlets.get(language, outlets["en"])
 
 
-def head_context(article, language, base_url):
-    """Everything the <head> of an article page says about the story."""
-    feed = ArticleJSONFeed(language, base_url, full=True)
-    url = feed.item_url(article)
-    hero = placement_of_kind(syndicatable_placements(article), "hero")
-    alternates = [{"language": language, "url": url}] + [
-        {"language": t["language"], "url": t["url"]}
-        for t in feed.item_translations(article)
+# --- times ---------------------------------------------------------------------
+
+
+def rfc3339(moment):
+    """Aware and in the site's zone, formatted only here, at the edge."""
+    if moment is None:
+        return None
+    if timezone.is_naive(moment):
+        moment = timezone.make_aware(moment)
+    return timezone.localtime(moment).isoformat()
+
+
+def modified_at(article, language):
+    """When the version last changed for a reader: an edit or its publication."""
+    published_at = localized(article, "published_at", language)
+    return max(article.updated_at, published_at) if published_at else article.updated_at
+
+
+def date_published(article, language):
+    return rfc3339(localized(article, "published_at", language))
+
+
+def date_modified(article, language):
+    return rfc3339(modified_at(article, language))
+
+
+# --- people, words and places ----------------------------------------------------
+
+
+def credits(article, language, base_url):
+    """Everyone credited, in byline order: [{name, role, url}]."""
+    return [
+        {
+            "name": localized(b.author, "display_name", language)
+            or b.author.display_name_en,
+            "role": b.role,
+            "url": absolute(base_url, b.author.get_absolute_url(language)),
+        }
+        for b in article.bylines.all()
     ]
-    outlets = settings.NEWSROOM["OUTLET_NAME"]
+
+
+def authors(article, language, base_url):
+    """Reporters in byline order (everyone credited if none is a reporter)."""
+    credited = credits(article, language, base_url)
+    reporters = [c for c in credited if c["role"] == Byline.Role.REPORTER]
+    return [{"name": c["name"], "url": c["url"]} for c in reporters or credited]
+
+
+def tag_names(article):
+    return sorted(tag.name for tag in article.tags.all())
+
+
+def section(article, language):
+    section = article.section
     return {
-        "canonical_url": url,
-        "alternates": alternates,
-        "title": feed.item_title(article),
-        "description": feed.item_summary(article),
-        "site_name": outlets.get(language, outlets["en"]),
-        "locale": OG_LOCALES.get(language, language),
-        "alternate_locales": [
-            OG_LOCALES.get(a["language"], a["language"]) for a in alternates[1:]
-        ],
-        "image": image_object(hero, language, base_url) if hero else None,
-        "published_time": feed.item_date_published(article),
-        "modified_time": rfc3339(modified_at(article, language)),
-        "section": feed.item_section(article)["name"],
-        "tags": feed.item_tags(article),
-        "json_ld": json_ld_script(news_article(article, language, base_url)),
+        "slug": section.url_slug(language),
+        "name": localized(section, "name", language) or section.name_en,
     }
+
+
+def location(article):
+    """{name, latitude, longitude} (degrees as floats), None when unknown."""
+    if not article.location_name and article.latitude is None:
+        return None
+    return {
+        "name": article.location_name,
+        "latitude": None if article.latitude is None else float(article.latitude),
+        "longitude": None if article.longitude is None else float(article.longitude),
+    }
+
+
+def translations(article, language, base_url):
+    """The story's other published versions: [{language, url}]."""
+    return [
+        {"language": other, "url": story_url(article, other, base_url)}
+        for other in LANGUAGE_CODES
+        if other != language and article.is_published_in(other)
+    ]
+
+
+# --- pictures ----------------------------------------------------------------------
+
+
+def lead_placement(article, kind="hero"):
+    """The first placement of `kind` that partners, search and social may show."""
+    return placement_of_kind(syndicatable_placements(article), kind)
+
+
+def caption(placement, language):
+    """The placement's own caption, else the photo's cutline."""
+    return localized(placement, "caption", language) or localized(
+        placement.photo, "cutline", language
+    )

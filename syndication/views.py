@@ -13,7 +13,8 @@ from django.views.decorators.http import require_safe
 from articles.languages import language_label
 from articles.models import Article
 from syndication import pagination, partners, ratelimit
-from syndication.jsonfeed import ArticleJSONFeed, JSONFeedWriter, modified_at
+from syndication.jsonfeed import ArticleJSONFeed, JSONFeedWriter
+from syndication.metadata import modified_at
 from syndication.models import Tombstone
 from syndication.site import site_url
 

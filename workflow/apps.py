@@ -23,7 +23,10 @@ class WorkflowConfig(AppConfig):
     verbose_name = "Editorial workflow"
 
     def ready(self):
+        from articles import panels
         from workflow import audit
+        from workflow.panels import CORRECTIONS
 
         audit.connect_signals()
+        panels.register(CORRECTIONS)
         post_migrate.connect(grant_admin_everything, dispatch_uid="workflow-admin-all")

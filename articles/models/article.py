@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import get_language, override
 from taggit.managers import TaggableManager
 
-from articles import youtube
+from articles import panels, youtube
 from articles.languages import LANGUAGE_CODES, field_name, localized
 from articles.rendering import render_markdown
 from media_assets.models import rendition_prefetch
@@ -46,7 +46,10 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def for_page(self):
-        """All an article page or feed item shows, in a fixed number of queries."""
+        """All an article page or feed item shows, in a fixed number of queries.
+
+        The apps above articles add what their page panels read (panels.py).
+        """
         return self.select_related("section", "profile").prefetch_related(
             models.Prefetch(
                 "bylines", queryset=Byline.objects.select_related("author")
@@ -59,7 +62,7 @@ class ArticleQuerySet(models.QuerySet):
             ),
             "pullquotes",
             "tags",
-            "corrections",  # workflow's corrections log, shown on pages and feeds
+            *panels.prefetches(),
         )
 
 
