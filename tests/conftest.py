@@ -3,7 +3,9 @@ from pathlib import Path
 
 import pytest
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+# The checkout: tests that run manage.py or read its files start here.
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
 # NEWSROOM_DEMO_FIXTURES_DIR (the setting load_demo reads) also points tests at
 # the sample, e.g. from a git worktree that has no ../shared beside it.
 VOA_FIXTURES = Path(

@@ -8,6 +8,7 @@ from django.db import OperationalError
 from django.urls import reverse
 
 from articles.demo import ensure_demo_editor
+from tests.conftest import ROOT
 
 
 @pytest.mark.django_db
@@ -70,13 +71,9 @@ def test_standard_sections_exist_in_both_languages():
 
 
 def test_compose_file_runs_web_worker_and_scheduler_on_postgres():
-    from pathlib import Path
-
     import yaml
 
-    compose = yaml.safe_load(
-        (Path(__file__).resolve().parents[1] / "docker-compose.yml").read_text()
-    )
+    compose = yaml.safe_load((ROOT / "docker-compose.yml").read_text())
     services = compose["services"]
     assert "gunicorn newsroom.wsgi" in services["web"]["command"]
     assert services["worker"]["command"] == ["python", "manage.py", "db_worker"]

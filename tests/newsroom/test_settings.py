@@ -5,18 +5,17 @@ import os
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
+from tests.conftest import ROOT
 from tests.factories import ArticleFactory, PhotoFactory
 
 pytestmark = pytest.mark.django_db
 
-ROOT = Path(__file__).resolve().parents[1]
 MEDIA_POLICY = {"default-src": ["'none'"], "sandbox": []}
 
 

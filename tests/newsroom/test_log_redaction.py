@@ -16,9 +16,9 @@ from gunicorn.config import Config
 
 from newsroom.log_redaction import RedactKeys, redact
 from syndication.partners import KEY_PREFIX
+from tests.conftest import ROOT
 from tests.syndication_support import clear_cache, make_partner
 
-ROOT = Path(__file__).resolve().parents[1]
 GUNICORN = Path(sys.executable).parent / "gunicorn"
 FAKE_KEY = KEY_PREFIX + "Zx9" * 14 + "q"  # the shape of a real one, no database
 

@@ -4,11 +4,11 @@ import os
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 from django.conf import settings
 
-ROOT = Path(__file__).resolve().parents[1]
+from tests.conftest import ROOT
+
 LIMIT = (120, 60)
 PER_WORKER = 150  # 300 requests in all, as in the review
 
