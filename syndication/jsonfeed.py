@@ -8,11 +8,10 @@ formatted (RFC 3339 with offset) only at the edge, in `rfc3339`.
 import hashlib
 import json
 
-from django.conf import settings
 from django.templatetags.static import static
 from django.utils import timezone
 
-from articles.languages import LANGUAGE_CODES, localized
+from articles.languages import LANGUAGE_CODES, localized, outlet_name, site_title
 from articles.models import Byline
 from articles.presentation import placement_of_kind
 from syndication.content import (
@@ -60,12 +59,10 @@ class ArticleJSONFeed:
     # --- the feed --------------------------------------------------------
 
     def title(self):
-        titles = settings.NEWSROOM["SITE_TITLE"]
-        return titles.get(self.language, titles["en"])
+        return site_title(self.language)
 
     def description(self):
-        outlets = settings.NEWSROOM["OUTLET_NAME"]
-        return outlets.get(self.language, outlets["en"])
+        return outlet_name(self.language)
 
     def home_page_url(self):
         return self.absolute(f"/{self.language}/")
@@ -137,8 +134,9 @@ class ArticleJSONFeed:
     def item_bylines(self, article):
         return [
             {
-                "name": localized(b.author, "display_name", self.language)
-                or b.author.display_name_en,
+                "name": localized(
+                    b.author, "display_name", self.language, fallback=True
+                ),
                 "role": b.role,
                 "url": self.absolute(b.author.get_absolute_url(self.language)),
             }
@@ -169,7 +167,7 @@ class ArticleJSONFeed:
         section = article.section
         return {
             "slug": section.url_slug(self.language),
-            "name": localized(section, "name", self.language) or section.name_en,
+            "name": localized(section, "name", self.language, fallback=True),
         }
 
     def item_photos(self, article):

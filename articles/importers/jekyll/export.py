@@ -73,10 +73,12 @@ class _Exporter:
             data["summary"] = localized(article, "summary", language)
         bylines = list(article.bylines.all())
         if bylines:
-            names = [localized(b.author, "display_name", language) for b in bylines]
-            if any(names):  # no name in this language: metrics-byline alone
-                fallback = [b.author.display_name_en for b in bylines]
-                names = [name or en for name, en in zip(names, fallback, strict=True)]
+            # No name in this language: metrics-byline alone.
+            if any(localized(b.author, "display_name", language) for b in bylines):
+                names = [
+                    localized(b.author, "display_name", language, fallback=True)
+                    for b in bylines
+                ]
                 data["byline"] = join_names(names, language)
             data["metrics-byline"] = "; ".join(b.author.sort_name for b in bylines)
         placed = set()
