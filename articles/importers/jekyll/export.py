@@ -18,12 +18,12 @@ from articles.models import Article, ImportedImage
 from articles.rendering import parse_args, shortcode_lines
 
 from .body import format_attribute, format_include
-from .convert import MAP_INCLUDES, PHOTO_INCLUDES
 from .errors import SiteError
 from .frontmatter import FOLDERS
+from .includes import MAP_INCLUDES
+from .placements import PHOTO_INCLUDES
 
-KIND_INCLUDES = {kind: name for name, kind in PHOTO_INCLUDES.items()}
-KIND_INCLUDES.update({"window": "window.html", "mugshot": "mugshot.html"})
+KIND_INCLUDES = {rule.kind: name for name, rule in PHOTO_INCLUDES.items()}
 MAP_VARIANTS = {variant: name for name, variant in MAP_INCLUDES.items()}
 INCLUDE_NAMES = {
     "related-videos": "promo-video.html",
