@@ -15,7 +15,8 @@ from django.utils import timezone
 from articles.bylines import join_names
 from articles.languages import LANGUAGE_CODES, localized
 from articles.models import Article, ImportedImage
-from articles.rendering import parse_args, shortcode_lines
+from articles.rendering import parse_args
+from articles.shortcode_rule import shortcode_lines
 
 from .body import format_attribute, format_include
 from .errors import SiteError
