@@ -191,7 +191,7 @@ class Article(models.Model):
     def get_absolute_url(self, language=None):
         language = language or current_language()
         if language not in LANGUAGE_CODES:
-            language = LANGUAGE_CODES[0]
+            language = DEFAULT_LANGUAGE
         with override(language):
             return reverse(
                 "articles:detail",
