@@ -1,5 +1,7 @@
 """Joining names into a byline the way each language does it."""
 
+from articles.languages import per_language
+
 BYLINE_GRAMMAR = {
     # language: (prefix, separator, final conjunction)
     "en": ("By", ", ", " and "),
@@ -27,13 +29,13 @@ ROLE_LABELS = {
 
 
 def role_label(role, language):
-    return ROLE_LABELS.get(language, ROLE_LABELS["en"]).get(role, role)
+    return per_language(ROLE_LABELS, language).get(role, role)
 
 
 def join_names(names, language):
     """["A", "B", "C"] -> "A, B and C" (English) or "A, B និង C" (Khmer)."""
     names = [name for name in names if name]
-    _prefix, separator, conjunction = BYLINE_GRAMMAR.get(language, BYLINE_GRAMMAR["en"])
+    _prefix, separator, conjunction = per_language(BYLINE_GRAMMAR, language)
     if len(names) <= 1:
         return "".join(names)
     return separator.join(names[:-1]) + conjunction + names[-1]
@@ -44,5 +46,5 @@ def byline_text(names, language):
     joined = join_names(names, language)
     if not joined:
         return ""
-    prefix = BYLINE_GRAMMAR.get(language, BYLINE_GRAMMAR["en"])[0]
+    prefix = per_language(BYLINE_GRAMMAR, language)[0]
     return f"{prefix} {joined}" if prefix else joined

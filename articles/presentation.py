@@ -1,11 +1,9 @@
 """What an article page shows, computed from a story prefetched by for_page()."""
 
-from django.conf import settings
-
 from articles.bylines import byline_text, role_label
 from articles.dates import format_date, khmer_digits
 from articles.embeds import photo_figure_context, render_body
-from articles.languages import localized
+from articles.languages import localized, outlet_name
 from articles.locator import locator_context
 from articles.models import Byline
 from articles.rendering import embed_names
@@ -38,15 +36,14 @@ def body_places_map(body_html):
 def article_page_context(article, language):
     bylines = list(article.bylines.all())
     reporters = [
-        localized(b.author, "display_name", language) or b.author.display_name_en
+        localized(b.author, "display_name", language, fallback=True)
         for b in bylines
         if b.role == Byline.Role.REPORTER
     ]
     contributors = [
         {
             "role": role_label(b.role, language),
-            "name": localized(b.author, "display_name", language)
-            or b.author.display_name_en,
+            "name": localized(b.author, "display_name", language, fallback=True),
         }
         for b in bylines
         if b.role != Byline.Role.REPORTER
@@ -55,19 +52,17 @@ def article_page_context(article, language):
     hero = placement_of_kind(placements, "hero")
     mugshot = placement_of_kind(placements, "mugshot")
     published_at = localized(article, "published_at", language)
-    outlet = settings.NEWSROOM["OUTLET_NAME"]
     profile = getattr(article, "profile", None)
     return {
         "article": article,
         "language": language,
         "title": localized(article, "title", language),
         "summary": localized(article, "summary", language),
-        "section_name": localized(article.section, "name", language)
-        or article.section.name_en,
+        "section_name": localized(article.section, "name", language, fallback=True),
         "editors_note": localized(article, "editors_note", language),
         "byline": byline_text(reporters, language),
         "contributors": contributors,
-        "outlet_name": outlet.get(language, outlet["en"]),
+        "outlet_name": outlet_name(language),
         "published_at": published_at,
         "published_display": format_date(published_at, language),
         "updated_display": format_date(article.updated_at, language),

@@ -10,11 +10,12 @@ Shortcodes stand alone as a block, on their own line:  [[photo 2]],
 [[pullquote 1]], [[video youtube=ID caption="…"]], [[map]], and the container
 pair [[annotation id=footnote1 side=right]] … [[/annotation]] around Markdown.
 [[dateline]] may also open a paragraph; without it the dateline opens the
-first paragraph. The Markdown parser (markdown-it-py) recognises shortcodes as
-its own block tokens (a block rule), so a shortcode inside a paragraph, an
-attribute, a link, a code block, a quote or a list is text like any other and
-is sanitised as such; placeholders are only ever written between sanitised
-fragments, never into one. The sanitiser is nh3; this module routes text.
+first paragraph. The Markdown parser (markdown-it-py, set up in
+shortcode_rule.py) recognises shortcodes as block tokens of their own, so a
+shortcode inside a paragraph, an attribute, a link, a code block, a quote or
+a list is text like any other and is sanitised as such; placeholders are only
+ever written between sanitised fragments, never into one. The sanitiser is
+nh3; this module routes text.
 """
 
 import html
@@ -24,24 +25,13 @@ import shlex
 from dataclasses import dataclass, field
 
 import nh3
-from markdown_it import MarkdownIt
+
+from articles.shortcode_rule import markdown_parser, shortcode_lines
 
 # --- parsing ---------------------------------------------------------------
 
-SHORTCODE_LINE = re.compile(r"^\s*\[\[\s*(/?)([a-z][a-z0-9_-]*)\s*(.*?)\]\]\s*$")
-DATELINE_TOKEN = "[[dateline]]"  # noqa: S105 - a shortcode, not a password
 DATELINE_PLACEHOLDER = "<nr-dateline></nr-dateline>"
 CONTAINERS = {"annotation", "styled"}
-_NEWLINES = re.compile(r"\r\n?")  # as markdown-it counts lines
-
-
-@dataclass(frozen=True)
-class Shortcode:
-    """One standalone shortcode line: `[[/annotation]]` has closing=True."""
-
-    closing: bool
-    name: str
-    args: str
 
 
 @dataclass(frozen=True)
@@ -75,67 +65,6 @@ def parse_args(text):
         else:
             args["_"].append(token)
     return args
-
-
-def _shortcode_block(state, start_line, end_line, silent):
-    """markdown-it block rule: a line that is only a shortcode, at the top level.
-
-    It ends a paragraph, list or quote written just above it (as a heading
-    would); inside a list item or a quote it is not recognised, so the line
-    stays text there. [[dateline]] is left to paragraphs (see _dateline_lead).
-    """
-    if state.sCount[start_line] - state.blkIndent >= 4:
-        return False  # an indented code block
-    begin = state.bMarks[start_line] + state.tShift[start_line]
-    match = SHORTCODE_LINE.match(state.src[begin : state.eMarks[start_line]])
-    if not match or match.group(2) == "dateline":
-        return False
-    if silent:
-        return True
-    if state.level:
-        return False
-    token = state.push("shortcode", "", 0)
-    token.map = [start_line, start_line + 1]
-    token.meta = {"shortcode": Shortcode(bool(match.group(1)), *match.group(2, 3))}
-    state.line = start_line + 1
-    return True
-
-
-def _dateline_lead(state):
-    """markdown-it core rule: a top-level paragraph that opens with [[dateline]]."""
-    tokens = state.tokens
-    for opening, inline in zip(tokens, tokens[1:], strict=False):
-        if (
-            opening.type == "paragraph_open"
-            and opening.level == 0
-            and inline.content.startswith(DATELINE_TOKEN)
-        ):
-            inline.content = inline.content[len(DATELINE_TOKEN) :]
-            opening.meta["dateline"] = True
-
-
-_markdown = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
-_markdown.block.ruler.before(
-    "fence",
-    "shortcode",
-    _shortcode_block,
-    {"alt": ["paragraph", "reference", "blockquote", "list"]},
-)
-_markdown.core.ruler.after("block", "dateline_lead", _dateline_lead)
-
-
-def shortcode_lines(source):
-    """(line, Shortcode or None) for each line of `source`.
-
-    A line is a Shortcode only where it stands alone as a top-level block (the
-    block parser decides; inline parsing is skipped), so rendering, export and
-    the page all agree on which lines are shortcodes.
-    """
-    text = _NEWLINES.sub("\n", source or "")
-    tokens = []
-    _markdown.block.parse(text, _markdown, {}, tokens)
-    found = {t.map[0]: t.meta["shortcode"] for t in tokens if t.type == "shortcode"}
-    return [(line, found.get(number)) for number, line in enumerate(text.split("\n"))]
 
 
 def parse_blocks(source):
@@ -209,12 +138,14 @@ def markdown_to_safe_html(text):
     anything the author wrote.
     """
     env = {}
-    tokens = _markdown.parse(text, env)
+    tokens = markdown_parser.parse(text, env)
     starts = [0] + [i for i, t in enumerate(tokens) if i and t.meta.get("dateline")]
     parts = []
     for start, end in zip(starts, [*starts[1:], len(tokens)], strict=True):
         fragment = tokens[start:end]
-        cleaned = sanitise(_markdown.renderer.render(fragment, _markdown.options, env))
+        cleaned = sanitise(
+            markdown_parser.renderer.render(fragment, markdown_parser.options, env)
+        )
         if fragment and fragment[0].meta.get("dateline") and cleaned.startswith("<p>"):
             cleaned = "<p>" + DATELINE_PLACEHOLDER + cleaned[len("<p>") :]
         parts.append(cleaned)

@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
-from articles.languages import LANGUAGE_CODES, field_name, localized
+from articles.languages import DEFAULT_LANGUAGE, LANGUAGE_CODES, field_name, localized
 from articles.models import Article, Status
 from articles.slugs import save_with_unique_slug, slugify_unicode
 
@@ -46,7 +46,8 @@ def _record_in_workflow(article, language, previous):
 
 
 def slug_base(article):
-    return slugify_unicode(article.title_en or article.title_km or "") or "story"
+    title = localized(article, "title", DEFAULT_LANGUAGE, fallback=LANGUAGE_CODES)
+    return slugify_unicode(title or "") or "story"
 
 
 def save_new_article(article):

@@ -7,14 +7,16 @@ from django.core.cache import cache
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import render
-from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from articles.languages import (
+    current_language,
+    fallback_order,
     field_name,
     language_label,
     localized,
     other_languages,
+    per_language,
 )
 from articles.models import Article, Author
 from articles.panels import render_panels
@@ -47,10 +49,6 @@ def cache_public_page(view):
         return response
 
     return wrapper
-
-
-def current_language():
-    return (get_language() or "en")[:2]
 
 
 @require_safe
@@ -91,8 +89,7 @@ def author_detail(request, slug):
         "articles/author_detail.html",
         {
             "author": author,
-            "name": localized(author, "display_name", language)
-            or author.display_name_en,
+            "name": localized(author, "display_name", language, fallback=True),
             "articles": articles,
             "language": language,
         },
@@ -103,9 +100,11 @@ def author_detail(request, slug):
 @cache_public_page
 def article_detail(request, section_slug, slug):
     language = current_language()
-    section_match = Q(**{f"section__{field_name('slug', language)}": section_slug}) | Q(
-        section__slug_en=section_slug
-    )
+    # The address's section slug, in this language or the one Section.url_slug
+    # falls back to.
+    section_match = Q()
+    for code in fallback_order(language):
+        section_match |= Q(**{f"section__{field_name('slug', code)}": section_slug})
     article = (
         Article.objects.published(language)
         .for_page()
@@ -119,9 +118,9 @@ def article_detail(request, section_slug, slug):
         {
             "language": other,
             "url": article.get_absolute_url(other),
-            "read_label": settings.NEWSROOM["READ_IN_LABEL"]
-            .get(language, settings.NEWSROOM["READ_IN_LABEL"]["en"])
-            .format(language=language_label(other, language)),
+            "read_label": per_language(
+                settings.NEWSROOM["READ_IN_LABEL"], language
+            ).format(language=language_label(other, language)),
         }
         for other in other_languages(language)
         if article.is_published_in(other)

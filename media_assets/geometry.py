@@ -124,10 +124,6 @@ def plan(width, height, crop="original"):
     ]
 
 
-def plan_all(width, height):
-    return [spec for crop in CROPS for spec in plan(width, height, crop)]
-
-
 def output_size(width, height, spec):
     """The pixel size of `spec` cut from a `width` × `height` photo."""
     box_w, box_h = crop_size(width, height, CROPS[spec.crop].ratio)

@@ -23,6 +23,7 @@ from media_assets.models import Photo
 from media_assets.naming import content_hash
 from media_assets.renditions import correct_dimensions, drop_renditions
 from media_assets.rights import agency_in_file
+from media_assets.tasks import generate_renditions
 from media_assets.validation import validate_image_file
 
 KHMER = re.compile("[\u1780-\u17ff]")
@@ -182,8 +183,6 @@ def store_file(photo, fileobj):
 
 def schedule_renditions(photo):
     """Queue generation of `photo`'s missing renditions after the commit."""
-    from media_assets.tasks import generate_renditions
-
     if photo.image:
         photo_id = photo.pk
         transaction.on_commit(lambda: generate_renditions.enqueue(photo_id))

@@ -1,13 +1,8 @@
 """Template context for the outlet's names and labels in the active language."""
 
-from django.conf import settings
-from django.utils.translation import get_language
+from articles.languages import current_language, outlet_name, site_title
 
 
 def outlet(request):
-    language = (get_language() or settings.LANGUAGE_CODE)[:2]
-    conf = settings.NEWSROOM
-    return {
-        "outlet_name": conf["OUTLET_NAME"].get(language, conf["OUTLET_NAME"]["en"]),
-        "site_title": conf["SITE_TITLE"].get(language, conf["SITE_TITLE"]["en"]),
-    }
+    language = current_language()
+    return {"outlet_name": outlet_name(language), "site_title": site_title(language)}

@@ -12,12 +12,16 @@ import mimetypes
 from typing import NamedTuple
 from urllib.parse import urljoin
 
-from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed, Enclosure
-from django.utils.translation import get_language
 
-from articles.languages import field_name, localized
+from articles.languages import (
+    current_language,
+    field_name,
+    localized,
+    outlet_name,
+    site_title,
+)
 from articles.models import Article
 from syndication.content import photo_feed_image
 from syndication.jsonfeed import item_id
@@ -57,15 +61,13 @@ class LatestStoriesRSS(Feed):
     """The newest stories in the language of the URL (/en/rss.xml, /km/rss.xml)."""
 
     def get_object(self, request):
-        return Channel((get_language() or "en")[:2], site_url(), request.path)
+        return Channel(current_language(), site_url(), request.path)
 
     def title(self, channel):
-        titles = settings.NEWSROOM["SITE_TITLE"]
-        return titles.get(channel.language, titles["en"])
+        return site_title(channel.language)
 
     def description(self, channel):
-        outlets = settings.NEWSROOM["OUTLET_NAME"]
-        return outlets.get(channel.language, outlets["en"])
+        return outlet_name(channel.language)
 
     subtitle = description
 

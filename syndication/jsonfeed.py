@@ -10,10 +10,9 @@ aware and formatted (RFC 3339 with offset) only at the edge, in
 import hashlib
 import json
 
-from django.conf import settings
 from django.templatetags.static import static
 
-from articles.languages import localized
+from articles.languages import localized, site_title
 from syndication import metadata
 from syndication.content import (
     feed_body_html,
@@ -46,8 +45,7 @@ class ArticleJSONFeed:
     # --- the feed --------------------------------------------------------
 
     def title(self):
-        titles = settings.NEWSROOM["SITE_TITLE"]
-        return titles.get(self.language, titles["en"])
+        return site_title(self.language)
 
     def description(self):
         return metadata.publisher_name(self.language)

@@ -9,11 +9,10 @@ pictures follow the one rights rule (content.syndicatable_placements, which
 reads Photo.may_syndicate).
 """
 
-from django.conf import settings
 from django.templatetags.static import static
 from django.utils import timezone
 
-from articles.languages import LANGUAGE_CODES, localized
+from articles.languages import LANGUAGE_CODES, localized, outlet_name
 from articles.models import Byline
 from articles.presentation import placement_of_kind
 from syndication.content import syndicatable_placements
@@ -33,8 +32,7 @@ def logo_url(base_url):
 
 
 def publisher_name(language):
-    outlets = settings.NEWSROOM["OUTLET_NAME"]
-    return outlets.get(language, outlets["en"])
+    return outlet_name(language)
 
 
 # --- times ---------------------------------------------------------------------
@@ -70,8 +68,7 @@ def credits(article, language, base_url):
     """Everyone credited, in byline order: [{name, role, url}]."""
     return [
         {
-            "name": localized(b.author, "display_name", language)
-            or b.author.display_name_en,
+            "name": localized(b.author, "display_name", language, fallback=True),
             "role": b.role,
             "url": absolute(base_url, b.author.get_absolute_url(language)),
         }
@@ -94,7 +91,7 @@ def section(article, language):
     section = article.section
     return {
         "slug": section.url_slug(language),
-        "name": localized(section, "name", language) or section.name_en,
+        "name": localized(section, "name", language, fallback=True),
     }
 
 

@@ -8,14 +8,13 @@ from datetime import timedelta
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
-from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import sitemap
 from django.db.models import Q
 from django.urls import path
 from django.utils import timezone
 
-from articles.languages import LANGUAGE_CODES, field_name, localized
+from articles.languages import LANGUAGE_CODES, field_name, localized, outlet_name
 from articles.models import Article
 from syndication.site import site_url
 
@@ -77,7 +76,6 @@ class NewsSitemap(SiteSitemap):
 
     def items(self):
         now = timezone.now()
-        outlets = settings.NEWSROOM["OUTLET_NAME"]
         entries = []
         for language in LANGUAGE_CODES:
             since = {f"{field_name('published_at', language)}__gte": now - NEWS_WINDOW}
@@ -92,7 +90,7 @@ class NewsSitemap(SiteSitemap):
                     language,
                     localized(article, "title", language),
                     localized(article, "published_at", language),
-                    outlets.get(language, outlets["en"]),
+                    outlet_name(language),
                 )
                 for article in recent
             ]

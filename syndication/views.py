@@ -7,10 +7,9 @@ from django.db.models import Exists, OuterRef
 from django.http import HttpResponse, JsonResponse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
-from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
-from articles.languages import language_label
+from articles.languages import DEFAULT_LANGUAGE, current_language, language_label
 from articles.models import Article
 from syndication import pagination, partners, ratelimit
 from syndication.jsonfeed import ArticleJSONFeed, JSONFeedWriter
@@ -63,7 +62,7 @@ def partner_key(request, language):
         response["Retry-After"] = str(verdict.retry_after)
         raise Refusal(response)
     if language not in key.partner.languages:
-        label = language_label(language, "en")
+        label = language_label(language, DEFAULT_LANGUAGE)
         raise Refusal(error(403, f"This key may not read the {label} feed."))
     return key
 
@@ -122,7 +121,7 @@ def build_page(feed, language, stories, tombstones, position, limit):
 
 @require_safe
 def json_feed(request):
-    language = (get_language() or "en")[:2]
+    language = current_language()
     try:
         key = partner_key(request, language)
         limit, position = requested_page(request)

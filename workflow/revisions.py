@@ -14,13 +14,12 @@ from django.core import serializers
 from django.db import transaction
 from modeltranslation.translator import NotRegistered, translator
 
-from articles.languages import LANGUAGE_CODES, field_name
+from articles.languages import LANGUAGE_CODES, LANGUAGE_NAMES, field_name
 from articles.models import Article, Byline, PersonProfile, PhotoPlacement, Pullquote
 from workflow import audit
 from workflow.models import Revision
 from workflow.versioning import claim_version
 
-LANGUAGE_NAMES = {"en": "English", "km": "Khmer"}
 TRANSLATED = tuple(translator.get_options_for_model(Article).fields)
 # Publication state changes only through transitions, never through a restore.
 STATE_FIELDS = tuple(

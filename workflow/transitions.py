@@ -13,12 +13,12 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from articles.languages import LANGUAGE_CODES, field_name, localized
+from articles.languages import LANGUAGE_CODES, LANGUAGE_NAMES, field_name, localized
 from articles.models import Article, Status
 from newsroom.content_cache import bump_after_commit
 from workflow import audit, roles
 from workflow.models import Transition
-from workflow.revisions import LANGUAGE_NAMES, record_revision
+from workflow.revisions import record_revision
 from workflow.versioning import EditConflict, claim_version
 
 

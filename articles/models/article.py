@@ -9,11 +9,18 @@ from django.core.validators import (
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language, override
+from django.utils.translation import override
 from taggit.managers import TaggableManager
 
 from articles import panels, youtube
-from articles.languages import LANGUAGE_CODES, field_name, localized
+from articles.languages import (
+    DEFAULT_LANGUAGE,
+    LANGUAGE_CODES,
+    current_language,
+    field_name,
+    language_name,
+    localized,
+)
 from articles.rendering import render_markdown
 from media_assets.models import rendition_prefetch
 
@@ -161,7 +168,8 @@ class Article(models.Model):
         ]
 
     def __str__(self):
-        return self.title_en or self.title_km or self.slug or f"Story {self.pk}"
+        title = localized(self, "title", DEFAULT_LANGUAGE, fallback=LANGUAGE_CODES)
+        return title or self.slug or f"Story {self.pk}"
 
     def save(self, *args, **kwargs):
         # body_html is derived data: a cache of the Markdown, kept with its source.
@@ -184,9 +192,9 @@ class Article(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self, language=None):
-        language = language or (get_language() or "en")[:2]
+        language = language or current_language()
         if language not in LANGUAGE_CODES:
-            language = LANGUAGE_CODES[0]
+            language = DEFAULT_LANGUAGE
         with override(language):
             return reverse(
                 "articles:detail",
@@ -209,8 +217,10 @@ class Article(models.Model):
                     f"The {language_name(language)} {required} is empty, so the "
                     f"{language_name(language)} version cannot be published."
                 )
-        if not (self.title_en or self.title_km):
-            errors["title_en"] = "Give the story a title in at least one language."
+        if not localized(self, "title", DEFAULT_LANGUAGE, fallback=LANGUAGE_CODES):
+            errors[field_name("title", DEFAULT_LANGUAGE)] = (
+                "Give the story a title in at least one language."
+            )
         if errors:
             raise ValidationError(errors)
 
@@ -237,10 +247,6 @@ class Article(models.Model):
 
     def published_languages(self, now=None):
         return [code for code in LANGUAGE_CODES if self.is_published_in(code, now)]
-
-
-def language_name(code):
-    return {"en": "English", "km": "Khmer"}.get(code, code)
 
 
 # Imported late: placements and bylines reference Article by string, and

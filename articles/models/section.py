@@ -1,5 +1,7 @@
 from django.db import models
 
+from articles.languages import DEFAULT_LANGUAGE, localized
+
 
 class Section(models.Model):
     """A desk category (feature, mainbar, profile…): the second part of a story URL."""
@@ -23,9 +25,7 @@ class Section(models.Model):
         ]
 
     def __str__(self):
-        return self.name or self.slug_en
+        return self.name or localized(self, "slug", DEFAULT_LANGUAGE)
 
     def url_slug(self, language):
-        from articles.languages import localized
-
-        return localized(self, "slug", language) or self.slug_en
+        return localized(self, "slug", language, fallback=True)

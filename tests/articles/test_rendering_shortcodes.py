@@ -11,8 +11,8 @@ from articles.rendering import (
     expand_embeds,
     parse_blocks,
     render_markdown,
-    shortcode_lines,
 )
+from articles.shortcode_rule import shortcode_lines
 
 DATELINE = '<span class="dateline">PHNOM PENH</span>'
 

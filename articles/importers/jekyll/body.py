@@ -1,7 +1,7 @@
 """Body constructs: Liquid includes and kramdown attribute lines, found and parsed.
 
 parse_body() is pure: it cuts a kramdown body into text and construct segments
-without deciding what they become; convert.py turns them into shortcodes (with
+without deciding what they become; segments.py turns them into shortcodes (with
 the database) and export.py writes them back. Include arguments may span many
 lines, come in any order and have spaces around '='.
 """

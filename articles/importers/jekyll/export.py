@@ -15,15 +15,16 @@ from django.utils import timezone
 from articles.bylines import join_names
 from articles.languages import LANGUAGE_CODES, localized
 from articles.models import Article, ImportedImage
-from articles.rendering import parse_args, shortcode_lines
+from articles.rendering import parse_args
+from articles.shortcode_rule import shortcode_lines
 
 from .body import format_attribute, format_include
-from .convert import MAP_INCLUDES, PHOTO_INCLUDES
 from .errors import SiteError
 from .frontmatter import FOLDERS
+from .includes import MAP_INCLUDES
+from .placements import PHOTO_INCLUDES
 
-KIND_INCLUDES = {kind: name for name, kind in PHOTO_INCLUDES.items()}
-KIND_INCLUDES.update({"window": "window.html", "mugshot": "mugshot.html"})
+KIND_INCLUDES = {rule.kind: name for name, rule in PHOTO_INCLUDES.items()}
 MAP_VARIANTS = {variant: name for name, variant in MAP_INCLUDES.items()}
 INCLUDE_NAMES = {
     "related-videos": "promo-video.html",
@@ -73,10 +74,12 @@ class _Exporter:
             data["summary"] = localized(article, "summary", language)
         bylines = list(article.bylines.all())
         if bylines:
-            names = [localized(b.author, "display_name", language) for b in bylines]
-            if any(names):  # no name in this language: metrics-byline alone
-                fallback = [b.author.display_name_en for b in bylines]
-                names = [name or en for name, en in zip(names, fallback, strict=True)]
+            # No name in this language: metrics-byline alone.
+            if any(localized(b.author, "display_name", language) for b in bylines):
+                names = [
+                    localized(b.author, "display_name", language, fallback=True)
+                    for b in bylines
+                ]
                 data["byline"] = join_names(names, language)
             data["metrics-byline"] = "; ".join(b.author.sort_name for b in bylines)
         placed = set()

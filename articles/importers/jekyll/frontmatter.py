@@ -5,12 +5,14 @@ every scalar stays the string the author typed (a YouTube id never turns into a
 number, "58" stays "58") and the cleaners below decide what each one means.
 """
 
+import html
 import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal, InvalidOperation
 
+import nh3
 import yaml
 from django.utils import timezone
 
@@ -215,3 +217,11 @@ def credit(value):
         if len(parts) > 2:
             return " | ".join(parts[:-1]), parts[-1]
     return raw, ""
+
+
+def caption(value):
+    """Captions are plain text on the site: tags such as <em> are dropped."""
+    value = text(value)
+    if "<" in value:
+        value = html.unescape(nh3.clean(value, tags=set()))
+    return value.strip()

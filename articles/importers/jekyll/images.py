@@ -37,16 +37,18 @@ def is_remote(ref):
 
 @dataclass
 class ImageLibrary:
-    """Finds and creates Photos for one import run (a cache per run)."""
+    """Finds and creates Photos for one import run (a cache per run).
+
+    Counts and warnings go to the `report` of the story being built.
+    """
 
     site_dir: Path
-    report: object
     fetch: bool = False
     _index: dict = field(default=None, init=False)
     written: list = field(default_factory=list, init=False)
     fetched: dict = field(default_factory=dict, init=False)  # URL -> bytes
 
-    def fetch_remote(self, refs, path_for_messages):
+    def fetch_remote(self, refs, path_for_messages, report):
         """Download the remote `refs` not yet in the library (outside transactions)."""
         if not self.fetch:
             return
@@ -56,7 +58,7 @@ class ImageLibrary:
                 and ref not in self.fetched
                 and not ImportedImage.objects.filter(key=ref).exists()
             ):
-                data = self._download(ref, path_for_messages)
+                data = self._download(ref, path_for_messages, report)
                 if data is not None:
                     self.fetched[ref] = data
 
@@ -92,25 +94,25 @@ class ImageLibrary:
             raise MissingImage(ref)
         return f"img/{found}"
 
-    def photo(self, ref, path_for_messages):
+    def photo(self, ref, path_for_messages, report):
         """The Photo for `ref`, created on first use; raises MissingImage."""
         key = self.key_for(ref)
         existing = ImportedImage.objects.filter(key=key).select_related("photo").first()
         if existing:
-            self.report.photos_reused += 1
+            report.photos_reused += 1
             return existing.photo
         if is_remote(key):
             photo = Photo(source_url=key)
             data = self.fetched.pop(key, None)
             if data is not None:
                 photo.image.save(self._file_name(key), ContentFile(data), save=False)
-            self.report.photos_remote += 1
+            report.photos_remote += 1
         else:
             photo = Photo()
             local = self.site_dir / key
             with local.open("rb") as handle:
                 photo.image.save(PurePosixPath(key).name, File(handle), save=False)
-            self.report.photos_local += 1
+            report.photos_local += 1
         try:
             photo.full_clean()
         except ValidationError as error:
@@ -120,7 +122,7 @@ class ImageLibrary:
                     f"image {ref}: {' '.join(error.messages)}"
                 ) from error
             # A download that is not a usable image: the remote original stays.
-            self.report.warn(
+            report.warn(
                 path_for_messages, f"{key} downloaded but refused: {error.messages[0]}"
             )
             photo.full_clean()
@@ -128,7 +130,7 @@ class ImageLibrary:
             same = self._same_file_in_library(photo)
             if same is not None:
                 ImportedImage.objects.create(key=key, photo=same)
-                self.report.photos_reused += 1
+                report.photos_reused += 1
                 return same
         photo.save()
         if photo.image:
@@ -154,13 +156,13 @@ class ImageLibrary:
         correct_dimensions(photo)
         return None
 
-    def _download(self, url, path_for_messages):
+    def _download(self, url, path_for_messages, report):
         # The photo desk's downloader: http(s) only (redirects too), the upload
         # size limit, a timeout; one try, since an import should not stall.
         try:
             return download(url, timeout=FETCH_TIMEOUT_SECONDS, retries=0)
         except DownloadError as error:
-            self.report.warn(
+            report.warn(
                 path_for_messages, f"could not download {url} ({error}); kept remote"
             )
             return None

@@ -10,7 +10,6 @@ in its own committed atomic block. Any failure, expected or not, leaves
 nothing of that story and nothing else undone: the stories before it stay.
 """
 
-import copy
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,26 +18,24 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 from tqdm import tqdm
 
+from articles.languages import DEFAULT_LANGUAGE
 from articles.models import Article, Author, ImportedPost
 
 from .bylines import KhmerNameBook, regroup, split_names, split_sort_names
-from .convert import GroupConverter, image_refs
+from .convert import convert_group
 from .errors import PostError
 from .frontmatter import text
 from .images import ImageLibrary
 from .links import LinkMap
-from .pairing import pair_posts, post_files, read_post
-from .report import ImportReport
+from .pairing import pair_posts, post_files, primary_post, read_post
+from .placements import image_refs
+from .report import ImportReport, StoryReport
 from .site import load_config
 
 logger = logging.getLogger(__name__)
 # The failures a story is expected to meet; anything else is also caught (and
 # logged with its traceback), so one story's bug never undoes the others.
 EXPECTED = (PostError, DatabaseError, ValidationError, ValueError)
-_COUNTERS = (
-    "photos_local", "photos_remote", "photos_reused", "pullquotes", "annotations",
-    "links_rewritten", "embeds", "unknown_keys", "warnings",
-)  # fmt: skip
 
 
 @dataclass
@@ -137,16 +134,17 @@ def import_site(
     report.posts_read = sum(1 for p in all_files if p in selected)
     posts = _unique_addresses(posts, selected, report)
     config = load_config(site_dir)
-    images = ImageLibrary(site_dir, report, fetch=fetch_images)
+    images = ImageLibrary(site_dir, fetch=fetch_images)
     ctx = Context(site_dir, report, config, images, LinkMap(config.base_urls), None)
     ctx.names = _name_book(posts)
     plans = []
     for group in pair_posts(posts, report):
         existing = _existing(group)
         article = next((row.article for _p, row in existing if row), None)
-        primary = group.get("en") or next(iter(group.values()))
+        primary = primary_post(group)
         if article is not None:
-            ctx.links.add_group(group, article.section.url_slug("en"), article.slug)
+            section = article.section.url_slug(DEFAULT_LANGUAGE)
+            ctx.links.add_group(group, section, article.slug)
         else:
             ctx.links.add_group(group, primary.section_slug, primary.slug)
         if any(post.path in selected for post in group.values()):
@@ -205,20 +203,18 @@ def _build(ctx, group, article):
     """Fetch the story's images, then write it in its own transaction.
 
     The transaction commits on its own (rolled back on a dry run): a later
-    story's failure cannot undo it, and this one's leaves nothing.
+    story's failure cannot undo it, and this one's leaves nothing, not even
+    counts or warnings: they are merged into the run's report only after it.
     """
-    report = ctx.report
-    saved = {name: copy.deepcopy(getattr(report, name)) for name in _COUNTERS}
+    report, story = ctx.report, StoryReport()
     try:
         for post in group.values():
-            ctx.images.fetch_remote(image_refs(post), post.source_path)
+            ctx.images.fetch_remote(image_refs(post), post.source_path, story)
         with transaction.atomic():
-            GroupConverter(ctx, group).convert(article or Article())
+            convert_group(ctx, group, article or Article(), story)
             if report.dry_run:
                 transaction.set_rollback(True)
     except Exception as error:  # noqa: BLE001 - reported per story, see EXPECTED
-        for name, value in saved.items():
-            setattr(report, name, value)
         ctx.images.discard_written()
         _report_failure(report, group, error)
         return
@@ -227,6 +223,7 @@ def _build(ctx, group, article):
     if report.dry_run:
         ctx.images.discard_written()
     ctx.images.written.clear()
+    report.merge(story)
     if article is None:
         report.created += 1
     else:

@@ -9,6 +9,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from articles.languages import DEFAULT_LANGUAGE
 from articles.slugs import slugify_unicode
 
 from . import frontmatter as fm
@@ -154,3 +155,8 @@ def pair_posts(posts, report):
         done.add(id(post))
         groups.append(group)
     return groups
+
+
+def primary_post(group):
+    """The post a story's address and section come from: the default language's."""
+    return group.get(DEFAULT_LANGUAGE) or next(iter(group.values()))

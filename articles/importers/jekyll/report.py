@@ -1,17 +1,18 @@
-"""What an import did, counted for the final report."""
+"""What an import did, counted for the final report.
+
+A story is counted in its own StoryReport, merged into the run's report only
+when the story commits (or completes a dry run): a story that fails leaves
+no counts and no warnings behind, only its failure.
+"""
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 
 @dataclass
-class ImportReport:
-    dry_run: bool = False
-    posts_read: int = 0
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    pairs: int = 0
+class StoryReport:
+    """The counts and warnings of one story while it is being built."""
+
     photos_local: int = 0
     photos_remote: int = 0
     photos_reused: int = 0
@@ -21,14 +22,30 @@ class ImportReport:
     embeds: Counter = field(default_factory=Counter)
     unknown_keys: Counter = field(default_factory=Counter)
     warnings: list = field(default_factory=list)
+
+    def warn(self, path, message):
+        self.warnings.append(f"{path}: {message}")
+
+
+@dataclass
+class ImportReport(StoryReport):
+    dry_run: bool = False
+    posts_read: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    pairs: int = 0
     failures: list = field(default_factory=list)  # (path, reason)
 
     @property
     def ok(self):
         return not self.failures
 
-    def warn(self, path, message):
-        self.warnings.append(f"{path}: {message}")
+    def merge(self, story):
+        """Add a committed story's counts and warnings (ints, Counters, lists)."""
+        for counted in fields(StoryReport):
+            name = counted.name
+            setattr(self, name, getattr(self, name) + getattr(story, name))
 
     def fail(self, path, reason):
         self.failures.append((str(path), reason))

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from . import frontmatter as fm
 from .errors import PostError, SiteError
 from .limits import load_yaml, read_capped
 
@@ -32,7 +33,7 @@ def load_config(site_dir):
     data = data if isinstance(data, dict) else {}
     info = data.get("site_info__object") or {}
     labels = {}
-    for folder, code in (("english", "en"), ("khmer", "km")):
+    for folder, code in fm.LANGUAGES.items():
         dictionary = (info.get(folder) or {}).get("dictionary") or {}
         labels[code] = {k: v for k, v in dictionary.items() if isinstance(v, str)}
     bases = tuple(

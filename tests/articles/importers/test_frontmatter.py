@@ -9,7 +9,8 @@ from articles.importers.jekyll import bylines, frontmatter
 from articles.importers.jekyll.body import Attributed, Include, parse_body
 from articles.importers.jekyll.errors import PostError
 from articles.importers.jekyll.shortcodes import BodyBuilder, shortcode
-from articles.rendering import SHORTCODE_LINE, parse_args
+from articles.rendering import parse_args
+from articles.shortcode_rule import SHORTCODE_LINE
 
 
 @pytest.mark.parametrize(

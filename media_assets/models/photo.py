@@ -1,17 +1,14 @@
 """Photos: a local file or a remote original, with cutline, credit and rights."""
 
-from contextlib import contextmanager
-from contextvars import ContextVar
-
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models.fields.files import ImageFieldFile
-from django.utils import timezone
 
-from .naming import stored_name
-from .rights import DECISION_OUTPUTS, MAY_SYNDICATE, NO_SYNDICATION, decide
-from .validation import validate_image_file
+from ..naming import stored_name
+from ..rights import DECISION_OUTPUTS, MAY_SYNDICATE, NO_SYNDICATION, decide
+from ..validation import validate_image_file
+from .change import AUDITED_FIELDS, PhotoChange
+from .rendition import rendition_prefetch
 
 THUMBNAIL_SPEC = "1x1-420.jpeg"
 
@@ -26,17 +23,6 @@ FOCAL_RANGE = [
     MinValueValidator(0.0, "The focal point is a fraction between 0 and 1."),
     MaxValueValidator(1.0, "The focal point is a fraction between 0 and 1."),
 ]
-
-
-def rendition_prefetch(lookup="renditions", prefix=""):
-    """A Prefetch of renditions; `lookup` may start at a relation to Photo.
-
-    `prefix` (e.g. "1x1-") narrows it to one crop, for thumbnail lists.
-    """
-    queryset = Rendition.objects.order_by("spec")
-    if prefix:
-        queryset = queryset.filter(spec__startswith=prefix)
-    return models.Prefetch(lookup, queryset=queryset)
 
 
 class ContentNamedFieldFile(ImageFieldFile):
@@ -57,29 +43,6 @@ class ContentNamedImageField(models.ImageField):
 def photo_upload_to(photo, filename):
     """photos/ab/ab12….png: a folder per first two hex digits keeps folders small."""
     return f"photos/{filename[:2]}/{filename}"
-
-
-# What only the photo desk may change (the "change_photo_rights" permission).
-RIGHTS_FIELDS = ("credit", "source", "rights", "copyright")
-# What swaps the picture readers see.
-FILE_FIELDS = ("image", "source_url")
-# Every change of these is a PhotoChange row.
-AUDITED_FIELDS = (*FILE_FIELDS, *RIGHTS_FIELDS)
-
-# Who is changing photos in this request or command (None: the system).
-_acting_user = ContextVar("photo_acting_user", default=None)
-
-
-@contextmanager
-def changes_by(user):
-    """Attribute the PhotoChange rows written inside the block to `user`."""
-    token = _acting_user.set(
-        user if user is not None and user.is_authenticated else None
-    )
-    try:
-        yield
-    finally:
-        _acting_user.reset(token)
 
 
 class PhotoQuerySet(models.QuerySet):
@@ -254,27 +217,6 @@ class Photo(models.Model):
     def focal(self):
         return (self.focal_x, self.focal_y)
 
-    # --- renditions: find / create / get -----------------------------------
-
-    def find_rendition(self, spec):
-        """The stored rendition named `spec`, from prefetched rows when loaded.
-
-        Raises Rendition.DoesNotExist when it has not been generated yet.
-        """
-        cached = getattr(self, "_prefetched_objects_cache", {}).get("renditions")
-        if cached is not None:
-            for rendition in cached:
-                if rendition.spec == spec:
-                    return rendition
-            raise Rendition.DoesNotExist(f"No rendition {spec} of photo {self.pk}")
-        return self.renditions.get(spec=spec)
-
-    def create_rendition(self, spec):
-        """Generate and store `spec` now (race-safe: a concurrent twin wins)."""
-        from media_assets.renditions import create_renditions
-
-        return create_renditions(self, [spec])[spec]
-
     def largest_rendition(self, fmt="jpeg"):
         """The widest stored uncropped rendition in `fmt`, or None (prefetch-aware).
 
@@ -288,99 +230,3 @@ class Photo(models.Model):
             if r.spec.startswith("orig-") and r.spec.endswith(suffix)
         ]
         return max(candidates, key=lambda r: r.width, default=None)
-
-    def get_rendition(self, spec):
-        try:
-            return self.find_rendition(spec)
-        except Rendition.DoesNotExist:
-            return self.create_rendition(spec)
-
-
-def rendition_upload_to(rendition, filename):
-    return f"renditions/{rendition.photo_id % 100:02d}/{rendition.photo_id}/{filename}"
-
-
-class Rendition(models.Model):
-    """One generated size/crop/format of a photo, stored on default storage."""
-
-    photo = models.ForeignKey(
-        Photo, on_delete=models.CASCADE, related_name="renditions"
-    )
-    spec = models.CharField(max_length=40, help_text="e.g. 16x9-1280.webp")
-    file = models.FileField(upload_to=rendition_upload_to, max_length=255)
-    width = models.PositiveIntegerField()
-    height = models.PositiveIntegerField()
-    created_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(
-                fields=["photo", "spec"], name="rendition_unique_photo_spec"
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.spec} of photo {self.photo_id}"
-
-    @property
-    def url(self):
-        return self.file.url
-
-
-class PhotoChange(models.Model):
-    """One change of a photo's file, rights, source, credit or copyright: who, when.
-
-    media_assets keeps its own record (it sits below the workflow and imports no
-    other app), written by Photo.save() so no path that saves a photo escapes it.
-    """
-
-    # Kept when the photo is deleted: the record outlives what it describes.
-    photo = models.ForeignKey(
-        Photo, null=True, on_delete=models.SET_NULL, related_name="changes"
-    )
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
-    )
-    user_name = models.CharField("by", max_length=150)
-    field = models.CharField(max_length=20)
-    old = models.TextField("before", blank=True)
-    new = models.TextField("after", blank=True)
-    at = models.DateTimeField(default=timezone.now, db_index=True)
-
-    class Meta:
-        ordering = ["-at", "-pk"]
-
-    def __str__(self):
-        return f"{self.field} of photo {self.photo_id} by {self.user_name}"
-
-    @classmethod
-    def record(cls, photo, before):
-        """A row per audited field whose stored value differs from `before`."""
-        user = _acting_user.get()
-        name = user.get_username() if user else "system"
-        rows = []
-        for field, old in before.items():
-            new = str(getattr(photo, field) or "")
-            if new != old:
-                rows.append(
-                    cls(
-                        photo=photo,
-                        user=user,
-                        user_name=name,
-                        field=field,
-                        old=old,
-                        new=new,
-                    )
-                )
-        cls.objects.bulk_create(rows)
-
-
-__all__ = [
-    "NO_SYNDICATION",
-    "Photo",
-    "PhotoChange",
-    "PhotoQuerySet",
-    "Rendition",
-    "Rights",
-    "changes_by",
-]
