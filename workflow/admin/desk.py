@@ -8,45 +8,16 @@ slices the rows and only the page's stories are loaded.
 
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Q, Subquery, TextField, Value
-from django.db.models.fields.json import KT
-from django.db.models.functions import Coalesce
-from django.db.models.lookups import Exact
+from django.db.models import Exists, OuterRef, Q, Subquery, Value
 from django.template.response import TemplateResponse
 
 from articles.languages import LANGUAGE_CODES, field_name, localized
 from articles.models import Status
 from workflow import outdated
-from workflow.models import Assignment, Revision, TranslationBase
+from workflow.models import Assignment, Revision
 from workflow.revisions import LANGUAGE_NAMES
 
 PER_PAGE = 100
-TEXT = TextField()
-
-
-def out_of_date(language):
-    """outdated.changed_since_translation(story, language) is not empty, in SQL."""
-    bases = TranslationBase.objects.filter(
-        article=OuterRef("pk"), language=language
-    ).annotate(
-        **{
-            f"base_{name}": Coalesce(
-                KT(f"source__{name}"), Value(""), output_field=TEXT
-            )
-            for name in outdated.TRACKED
-        }
-    )
-    stale = Q(pk__in=[])
-    for source in LANGUAGE_CODES:
-        changed = Q(pk__in=[])
-        for name in outdated.TRACKED:
-            now = Coalesce(
-                OuterRef(field_name(name, source)), Value(""), output_field=TEXT
-            )
-            changed |= ~Q(**{f"base_{name}": now})
-        published = Exact(OuterRef(field_name("status", source)), Status.PUBLISHED)
-        stale |= Q(source_language=source) & published & changed
-    return Exists(bases.filter(stale))
 
 
 def row_condition(language, params, user):
@@ -55,7 +26,7 @@ def row_condition(language, params, user):
     if params.get("status"):
         condition &= Q(**{field_name("status", language): params["status"]})
     if params.get("out_of_date") == "1":
-        condition &= out_of_date(language)
+        condition &= outdated.out_of_date(language)
     translators = Assignment.objects.filter(
         article=OuterRef("pk"), role=Assignment.Role.TRANSLATOR, language=language
     )
