@@ -1,37 +1,36 @@
-"""The editors' admin: tabbed English/Khmer forms, ordered inlines, bulk actions."""
+"""The story admin: tabbed English/Khmer forms, ordered inlines, filters, search.
+
+Complete without the workflow: workflow.admin replaces the Article registration
+with its subclass (roles, versioned saves, transitions, the translation desk).
+"""
 
 import operator
 from functools import reduce
 
 from django.contrib import admin
-from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.forms import BaseInlineFormSet
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
-from modeltranslation.admin import (
-    TabbedTranslationAdmin,
-    TranslationStackedInline,
-    TranslationTabularInline,
-)
+from modeltranslation.admin import TabbedTranslationAdmin
 
+from articles.admin_inlines import (
+    BylineInline,
+    PersonProfileInline,
+    PhotoPlacementInline,
+    PullquoteInline,
+)
 from articles.dates import format_date
 from articles.languages import LANGUAGE_CODES, field_name, localized
 from articles.models import (
     Article,
     Author,
-    Byline,
     ImportedPost,
-    PersonProfile,
-    PhotoPlacement,
-    Pullquote,
     Section,
     Status,
 )
 from articles.services import save_new_article
-from media_assets.admin import PhotoAdmin, thumbnail_html
+from media_assets.admin.photo import PhotoAdmin
 from media_assets.models import Photo
-from workflow.admin_hooks import WorkflowAdminMixin, workflow_actions
 
 LANGUAGE_NAMES = {"en": "English", "km": "Khmer"}
 
@@ -49,80 +48,6 @@ class AuthorAdmin(TabbedTranslationAdmin):
     list_display = ("display_name_en", "display_name_km", "sort_name")
     search_fields = ("display_name_en", "display_name_km", "sort_name")
     prepopulated_fields = {"slug": ("display_name_en",)}
-
-
-class BylineInline(admin.TabularInline):
-    model = Byline
-    extra = 0
-    autocomplete_fields = ("author",)
-    fields = ("position", "author", "role")
-    ordering = ("position",)
-
-
-def _row_value(form, name):
-    """The value the row will have: posted, or kept when the field is read-only."""
-    if name in form.fields:
-        return form.cleaned_data.get(name)
-    return getattr(form.instance, name, None)
-
-
-class PositionedFormSet(BaseInlineFormSet):
-    """Refuses two items with one number, and a second hero or window photo."""
-
-    single_kinds = ()
-
-    def clean(self):
-        super().clean()
-        positions, kinds = set(), set()
-        for form in self.forms:
-            if not getattr(form, "cleaned_data", None) or form.cleaned_data.get(
-                "DELETE"
-            ):
-                continue
-            position = _row_value(form, "position")
-            if position in positions:
-                raise ValidationError(
-                    f"Two items have the number {position}; give each its own."
-                )
-            positions.add(position)
-            kind = _row_value(form, "kind")
-            if kind in self.single_kinds:
-                if kind in kinds:
-                    raise ValidationError(
-                        f"A story has only one {kind} photo; remove the extra one."
-                    )
-                kinds.add(kind)
-
-
-class PlacementFormSet(PositionedFormSet):
-    single_kinds = tuple(PhotoPlacement.SINGLE_KINDS)
-
-
-class PhotoPlacementInline(TranslationTabularInline):
-    model = PhotoPlacement
-    formset = PlacementFormSet
-    extra = 0
-    raw_id_fields = ("photo",)  # opens the photo library grid to pick from
-    fields = ("position", "kind", "photo", "preview", "caption")
-    readonly_fields = ("preview",)
-
-    @admin.display(description="Preview")
-    def preview(self, placement):
-        return thumbnail_html(placement.photo) if placement.photo_id else "—"
-
-
-class PullquoteInline(TranslationStackedInline):
-    model = Pullquote
-    formset = PositionedFormSet
-    extra = 0
-    fields = ("position", "text", "attribution")
-
-
-class PersonProfileInline(TranslationStackedInline):
-    model = PersonProfile
-    extra = 0
-    max_num = 1
-    can_delete = True
 
 
 class PublishedLanguagesFilter(admin.SimpleListFilter):
@@ -168,14 +93,16 @@ def _state_badge(article, language):
         status = Status.SCHEDULED  # published for a time still to come
     label = Status(status).label.lower()
     if status == Status.PUBLISHED:
-        return format_html('<strong style="color:#1a7f37">● {}</strong>{}', label, date)
+        return format_html(
+            '<strong class="state--published">● {}</strong>{}', label, date
+        )
     if status == Status.SCHEDULED:
         return format_html("<span>⏲ {}</span>{}", label, date)
-    return format_html('<span style="color:#888">○ {}</span>', label)
+    return format_html('<span class="state--unpublished">○ {}</span>', label)
 
 
 @admin.register(Article)
-class ArticleAdmin(WorkflowAdminMixin, TabbedTranslationAdmin):
+class ArticleAdmin(TabbedTranslationAdmin):
     list_display = (
         "headline",
         "section",
@@ -202,7 +129,6 @@ class ArticleAdmin(WorkflowAdminMixin, TabbedTranslationAdmin):
     )
     date_hierarchy = "created_at"
     inlines = (BylineInline, PhotoPlacementInline, PullquoteInline, PersonProfileInline)
-    actions = workflow_actions()
     readonly_fields = ("public_links", "created_at", "updated_at")
     fieldsets = (
         (None, {"fields": ("title", "slug", "section", "layout", "summary", "body")}),
@@ -221,6 +147,9 @@ class ArticleAdmin(WorkflowAdminMixin, TabbedTranslationAdmin):
         ("Extras", {"fields": ("editors_note", "youtube_id", "tags")}),
         ("History", {"fields": ("created_at", "updated_at")}),
     )
+
+    class Media:
+        css = {"all": ("articles/admin.css",)}
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("tags")

@@ -23,6 +23,8 @@ from django.core.exceptions import FieldDoesNotExist
 
 MAY_SYNDICATE = "may_syndicate"
 NO_SYNDICATION = "no_syndication"
+# Who decides: the photo desk may change rights, source, credit and copyright.
+DESK_PERMISSION = "media_assets.change_photo_rights"
 
 # The values that say who owns the picture (metadata.FIELDS names), as the
 # admin calls them.
@@ -112,6 +114,24 @@ def decide(photo):
         f"its source “{photo.source}” is not one of the desk's own "
         f"({', '.join(settings.NEWSROOM['SYNDICATABLE_SOURCES'])}).",
     )
+
+
+def is_photo_desk(user):
+    return user.has_perm(DESK_PERMISSION)
+
+
+def withhold_new_file(photo, user):
+    """A file replaced outside the photo desk waits for it: not for partners."""
+    if not is_photo_desk(user):
+        photo.rights = NO_SYNDICATION
+
+
+def describe(photo):
+    """The stored decision in words: "Withheld from partners: its source …"."""
+    verdict = (
+        "Partners may republish" if photo.syndicatable else "Withheld from partners"
+    )
+    return f"{verdict}: {photo.rights_reason}" if photo.rights_reason else verdict
 
 
 def refresh_decisions(sender, using, apps=global_apps, **kwargs):

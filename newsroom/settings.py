@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
-from csp.constants import NONE, SELF, UNSAFE_INLINE
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -233,16 +233,15 @@ if env_bool("NEWSROOM_HTTPS", False):
 # Content-Security-Policy (django-csp) on every response: scripts, styles and
 # fonts only from this site, so an injected <script>, event handler or
 # javascript: URL does not run. Pages have no inline scripts (JSON-LD is data,
-# not script), so no nonce is needed and cached pages share no nonce. Style
-# attributes stay allowed (not <style> elements): the admin's status badges,
-# thumbnails and focal-point marker are positioned by them; they cannot run
-# script. Uploads get `default-src 'none'; sandbox` (newsroom/urls.py).
+# not script), so no nonce is needed and cached pages share no nonce. Nothing
+# inline for styles either, neither <style> elements nor style="" attributes:
+# the admin styles by classes and places the focal-point marker from
+# focal_point.js. Uploads get `default-src 'none'; sandbox` (newsroom/urls.py).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        "style-src-attr": [UNSAFE_INLINE],
         # gdb.voanews.com: the archive's photos, linked rather than copied.
         "img-src": [SELF, "https://gdb.voanews.com"],
         # The only embed: [[video]] (templates/articles/embeds/video.html).

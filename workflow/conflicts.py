@@ -62,7 +62,7 @@ class Conflict:
     head: str
     changes: list | None  # revisions.diff since `expected`; None: unknown
     shown: int | None  # the version the last refusal showed, if posted
-    data: object
+    answers: dict  # the posted choices: {part key: "mine" or "theirs"}
     parts: list = field(default_factory=list)
     refused: bool = False  # the save was refused with messages() already
 
@@ -76,7 +76,7 @@ class Conflict:
         return self.acknowledged and all(part.choice for part in self.parts)
 
     def add(self, key, label, theirs, yours):
-        choice = self.data.get(CHOICE_FIELD.format(key)) if self.acknowledged else None
+        choice = self.answers.get(key) if self.acknowledged else None
         valid = choice if choice in {MINE, THEIRS} else None
         part = Part(key, label, theirs, yours, valid)
         self.parts.append(part)
@@ -121,8 +121,22 @@ class Conflict:
         )
 
 
-def detect(article, expected, data):
-    """The Conflict of a save from version `expected`, or None if it is current."""
+def answers_in(data):
+    """The posted "keep mine" / "keep theirs" choices: {part key: choice}."""
+    prefix = CHOICE_FIELD.format("")
+    return {
+        name.removeprefix(prefix): data.get(name)
+        for name in data
+        if name.startswith(prefix)
+    }
+
+
+def detect(article, expected, shown, answers):
+    """The Conflict of a save from version `expected`, or None if it is current.
+
+    `shown` is the version the last refusal showed (None: none), `answers`
+    what answers_in() found.
+    """
     current = article.version
     if expected == current:
         return None
@@ -139,11 +153,7 @@ def detect(article, expected, data):
     )
     base = Revision.objects.filter(article_id=article.pk, version=expected).first()
     changes = revisions.diff(base.data, revisions.snapshot(article)) if base else None
-    try:
-        shown = int(data.get(VERSION_FIELD, ""))
-    except ValueError:
-        shown = None
-    return Conflict(expected, current, head, changes, shown, data)
+    return Conflict(expected, current, head, changes, shown, answers)
 
 
 def add_field_parts(conflict, form):

@@ -6,6 +6,11 @@ from. If the other language is published and its text now differs from that
 base, the translation is out of date in exactly those fields.
 """
 
+from django.db.models import Exists, OuterRef, Q, TextField, Value
+from django.db.models.fields.json import KT
+from django.db.models.functions import Coalesce
+from django.db.models.lookups import Exact
+
 from articles.languages import (
     LANGUAGE_CODES,
     field_name,
@@ -16,6 +21,7 @@ from articles.models import Status
 from workflow.models import TranslationBase
 
 TRACKED = ("title", "summary", "body")
+TEXT = TextField()
 
 
 def source_text(article, language):
@@ -60,3 +66,32 @@ def changed_since_translation(article, language):
         return []
     current = source_text(article, source)
     return [name for name in TRACKED if current[name] != base.source.get(name, "")]
+
+
+def out_of_date(language):
+    """changed_since_translation(story, language) is not empty, as a filter.
+
+    The same rule in SQL, for the translation desk: a base from a published
+    source whose title, summary or body differs now ("" for a missing one).
+    """
+    bases = TranslationBase.objects.filter(
+        article=OuterRef("pk"), language=language
+    ).annotate(
+        **{
+            f"base_{name}": Coalesce(
+                KT(f"source__{name}"), Value(""), output_field=TEXT
+            )
+            for name in TRACKED
+        }
+    )
+    stale = Q(pk__in=[])
+    for source in LANGUAGE_CODES:
+        changed = Q(pk__in=[])
+        for name in TRACKED:
+            now = Coalesce(
+                OuterRef(field_name(name, source)), Value(""), output_field=TEXT
+            )
+            changed |= ~Q(**{f"base_{name}": now})
+        published = Exact(OuterRef(field_name("status", source)), Status.PUBLISHED)
+        stale |= Q(source_language=source) & published & changed
+    return Exists(bases.filter(stale))

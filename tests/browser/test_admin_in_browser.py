@@ -71,6 +71,30 @@ def test_clicking_the_photo_preview_sets_and_saves_the_focal_point(
     editor.assert_clean()
 
 
+def test_the_focal_marker_starts_on_the_stored_focal_point(visitor, make_editor):
+    """focal_point.js places it from its data attributes (no style attribute)."""
+    make_editor("sokha")
+    photo = PhotoFactory(
+        image=uploaded_image(size=(400, 300)), focal_x=0.3, focal_y=0.6
+    )
+    editor = visitor()
+    editor.login("sokha")
+    page = editor.page
+    page.goto(change_url(photo))
+    preview = page.locator("[data-focal-preview]")
+    page.wait_for_function(
+        "img => img.complete && img.naturalWidth === 400", arg=preview.element_handle()
+    )
+    box = preview.bounding_box()
+    marker = page.locator("[data-focal-marker]").bounding_box()
+    centre = (marker["x"] + marker["width"] / 2, marker["y"] + marker["height"] / 2)
+    # Within the ring's 2px border (its margin centres the 18px box, not the ring).
+    assert centre[0] == pytest.approx(box["x"] + 0.3 * box["width"], abs=2.5)
+    assert centre[1] == pytest.approx(box["y"] + 0.6 * box["height"], abs=2.5)
+    assert marker["width"] == pytest.approx(22, abs=0.5)  # 18px and its border
+    editor.assert_clean()
+
+
 def test_second_editor_sees_who_else_has_the_story_open(visitor, make_editor):
     from playwright.sync_api import expect
 

@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 
 from articles.models import Article
-from tests.factories import ArticleFactory, PhotoFactory
+from tests.factories import ArticleFactory, PhotoFactory, PhotoPlacementFactory
 
 pytestmark = [
     pytest.mark.browser,
@@ -76,4 +76,23 @@ def test_admin_pages_need_nothing_the_policy_refuses(visitor, make_editor):
     expect(grid).to_be_visible()
     # Its stylesheet is a file now (an inline <style> would be refused).
     assert grid.evaluate("g => getComputedStyle(g).display") == "grid"
+    editor.assert_clean()
+
+
+def test_admin_badges_and_thumbnails_need_no_style_attribute(visitor, make_editor):
+    """The story list's badges, the placement preview, the photo list."""
+    make_editor("sokha")
+    story = ArticleFactory(english_only=True)
+    photo = PhotoFactory()
+    PhotoPlacementFactory(article=story, photo=photo)
+    editor = visitor()
+    page = editor.page
+    editor.login("sokha")
+    page.goto(reverse("admin:articles_article_changelist"))
+    published = page.locator(".field-english_state strong")
+    assert published.evaluate("b => getComputedStyle(b).color") == "rgb(26, 127, 55)"
+    page.goto(reverse("admin:articles_article_change", args=[story.pk]))
+    page.goto(reverse("admin:media_assets_photo_changelist") + "?view=list")
+    thumbnail = page.locator("#result_list img.photo-thumbnail")
+    assert thumbnail.evaluate("i => getComputedStyle(i).height") == "60px"
     editor.assert_clean()

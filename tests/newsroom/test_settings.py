@@ -7,12 +7,13 @@ import subprocess
 import sys
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
 from tests.conftest import ROOT
-from tests.factories import ArticleFactory, PhotoFactory
+from tests.factories import ArticleFactory, PhotoFactory, PhotoPlacementFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -78,6 +79,28 @@ def test_admin_login_page_and_change_form_have_the_policy(editor_client):
         rb"<script(?![^>]*\bsrc=)(?![^>]*application/json)", form.content
     )
     assert inline == []
+
+
+def test_no_style_attribute_is_allowed_and_the_admin_needs_none(editor_client):
+    """Badges, thumbnails and the focal-point marker are styled by classes."""
+    story = ArticleFactory(english_only=True)
+    photo = PhotoFactory()
+    PhotoPlacementFactory(article=story, photo=photo)
+    editor_client.get(reverse("admin:media_assets_photo_changelist") + "?view=list")
+    for url in (
+        reverse("admin:articles_article_changelist"),
+        reverse("admin:articles_article_change", args=[story.pk]),
+        reverse("admin:media_assets_photo_changelist"),
+        reverse("admin:media_assets_photo_change", args=[photo.pk]),
+        reverse("admin:media_assets_photo_used_in", args=[photo.pk]),
+        story.get_absolute_url("en"),
+    ):
+        response = editor_client.get(url)
+        assert response.status_code == 200, url
+        assert "'unsafe-inline'" not in response["Content-Security-Policy"]
+        assert "style-src-attr" not in policy(response)
+        styled = BeautifulSoup(response.content, "html.parser").find_all(style=True)
+        assert styled == [], url
 
 
 def test_uploads_may_load_and_run_nothing(client):

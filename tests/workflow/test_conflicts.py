@@ -2,6 +2,7 @@
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.admin.models import LogEntry
 from django.test import Client
 from django.urls import reverse
 
@@ -167,3 +168,41 @@ def test_inline_rows_they_changed_need_a_choice_too(editors, story):
     assert sokha.post(change_url(story), unanswered).status_code == 302
     assert story.placements.get().caption_en == "Voters queue at dawn"
     assert stored(story)["summary_en"] == "Sokha's summary"
+
+
+def test_a_garbled_shown_version_counts_as_none_shown(editors, story):
+    """conflict_version is a form field that never fails: the screen again."""
+    refused = refused_after_a_save(editors, story)
+    garbled = form_data(refused)
+    garbled.update(
+        conflict_version="one",
+        conflict_choice_title_en="mine",
+        conflict_choice_body_km="mine",
+    )
+    again = editors[1].post(change_url(story), garbled)
+    assert again.status_code == 200
+    assert errors(again) == errors(refused)
+    assert set(again.context["adminform"].form.errors) == {"__all__"}
+    assert stored(story)["title_en"] == "Dara's headline"
+
+
+def test_the_form_reads_the_posted_answers_and_changes_nothing_posted(editors, story):
+    refused = refused_after_a_save(editors, story)
+    posted = form_data(refused)
+    again = editors[1].post(change_url(story), posted)
+    data = again.context["adminform"].form.data
+    assert {
+        name: data.getlist(name) if isinstance(value, list) else data[name]
+        for name, value in posted.items()
+    } == posted
+
+
+def test_the_admin_history_of_a_conflict_save_names_story_fields_only(editors, story):
+    refused = refused_after_a_save(editors, story)
+    choices = form_data(refused)
+    choices.update(conflict_choice_title_en="mine", conflict_choice_body_km="theirs")
+    assert editors[1].post(change_url(story), choices).status_code == 302
+    entry = LogEntry.objects.filter(object_id=str(story.pk)).latest("action_time")
+    message = entry.get_change_message()
+    assert "Title [en]" in message and "Summary [en]" in message
+    assert "Conflict version" not in message

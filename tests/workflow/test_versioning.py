@@ -12,7 +12,7 @@ from django.urls import reverse
 from articles.models import Article
 from tests.admin_forms import form_data
 from tests.factories import ArticleFactory, UserFactory
-from workflow import admin_hooks
+from workflow.admin import story as story_admin
 from workflow.versioning import EditConflict, claim_version
 
 
@@ -100,7 +100,7 @@ def test_other_worker_commits_between_validation_and_update(two_editors, monkeyp
     article = ArticleFactory(title_en="Original")
     data = form_data(dara.get(change_url(article)))
     data["title_en"] = "Dara's edit"
-    real_claim = admin_hooks.claim_version
+    real_claim = story_admin.claim_version
     calls = []
 
     def other_worker_first(article_, expected):
@@ -113,7 +113,7 @@ def test_other_worker_commits_between_validation_and_update(two_editors, monkeyp
         calls.append(expected)
         return real_claim(article_, expected)
 
-    monkeypatch.setattr(admin_hooks, "claim_version", other_worker_first)
+    monkeypatch.setattr(story_admin, "claim_version", other_worker_first)
     response = dara.post(change_url(article), data)
     assert response.status_code == 200
     errors = " ".join(response.context["adminform"].form.non_field_errors())

@@ -1,16 +1,21 @@
-/* Photo admin: click the preview to set the focal point fields (0..1). */
+/* Photo admin: the marker sits on the stored focal point (its data-x, data-y);
+   click the preview to set the focal point fields (0..1). */
 "use strict";
 document.addEventListener("DOMContentLoaded", function () {
   const preview = document.querySelector("[data-focal-preview]");
   const marker = document.querySelector("[data-focal-marker]");
-  const fieldX = document.getElementById("id_focal_x");
-  const fieldY = document.getElementById("id_focal_y");
-  if (!preview || !fieldX || !fieldY) {
+  if (!preview || !marker) {
     return;
   }
   function place(x, y) {
     marker.style.left = (x * 100) + "%";
     marker.style.top = (y * 100) + "%";
+  }
+  place(parseFloat(marker.dataset.x) || 0, parseFloat(marker.dataset.y) || 0);
+  const fieldX = document.getElementById("id_focal_x");
+  const fieldY = document.getElementById("id_focal_y");
+  if (!fieldX || !fieldY) {
+    return;
   }
   preview.addEventListener("click", function (event) {
     const box = preview.getBoundingClientRect();

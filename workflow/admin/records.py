@@ -1,15 +1,14 @@
-"""Admin for the workflow's own records: audit log, corrections, assignments."""
+"""Admin for the workflow's own records: audit log, corrections, assignments,
+and Django's user admin naming who changes roles. Registered in __init__."""
 
 from django.contrib import admin
-from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 
 from workflow import audit
 from workflow.corrections import add_correction, edit_correction
-from workflow.models import Assignment, AuditEntry, Correction, CorrectionEdit
+from workflow.models import CorrectionEdit
 
 
-@admin.register(AuditEntry)
 class AuditEntryAdmin(admin.ModelAdmin):
     """Searchable and read-only: nobody edits or deletes the record."""
 
@@ -39,7 +38,6 @@ class CorrectionEditInline(admin.TabularInline):
         return False
 
 
-@admin.register(Correction)
 class CorrectionAdmin(admin.ModelAdmin):
     list_display = ("article", "language", "kind", "created_at", "created_by")
     list_filter = ("kind", "language")
@@ -73,7 +71,6 @@ class CorrectionAdmin(admin.ModelAdmin):
             obj.pk = created.pk
 
 
-@admin.register(Assignment)
 class AssignmentAdmin(admin.ModelAdmin):
     list_display = ("article", "user", "role", "language", "created_at")
     list_filter = ("role", "language")
@@ -81,12 +78,6 @@ class AssignmentAdmin(admin.ModelAdmin):
     autocomplete_fields = ("article", "user")
 
 
-User = get_user_model()
-if admin.site.is_registered(User):
-    admin.site.unregister(User)
-
-
-@admin.register(User)
 class AuditedUserAdmin(UserAdmin):
     """Django's user admin, naming the actor of role (group) changes."""
 

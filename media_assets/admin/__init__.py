@@ -1,0 +1,20 @@
+"""The photo library in the admin: grid or list, bulk upload, focal point, usage.
+
+Rights, source, credit and copyright are the photo desk's (media_assets.rights
+says who that is): without it they are read-only (a forged POST of them is
+ignored, being no form field). A file readers see is frozen without
+`replace_published_photo`; which photos readers see is the story layer's
+answer (articles.admin overrides `shown_to_readers`), and fails closed here.
+
+One module per part: photo (PhotoAdmin), forms, display (thumbnails, previews,
+tables), grid, bulk_upload and used_in (its pages), changes (the audit log).
+"""
+
+from django.contrib import admin
+
+from media_assets.admin.changes import PhotoChangeAdmin
+from media_assets.admin.photo import PhotoAdmin
+from media_assets.models import Photo, PhotoChange
+
+admin.site.register(Photo, PhotoAdmin)
+admin.site.register(PhotoChange, PhotoChangeAdmin)
