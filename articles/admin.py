@@ -20,7 +20,7 @@ from articles.admin_inlines import (
     PullquoteInline,
 )
 from articles.dates import format_date
-from articles.languages import LANGUAGE_CODES, field_name, localized
+from articles.languages import LANGUAGE_CODES, LANGUAGE_NAMES, field_name, localized
 from articles.models import (
     Article,
     Author,
@@ -31,8 +31,6 @@ from articles.models import (
 from articles.services import save_new_article
 from media_assets.admin.photo import PhotoAdmin
 from media_assets.models import Photo
-
-LANGUAGE_NAMES = {"en": "English", "km": "Khmer"}
 
 
 @admin.register(Section)

@@ -2,8 +2,7 @@
 
 from django.contrib import messages
 
-from articles.languages import LANGUAGE_CODES
-from workflow.revisions import LANGUAGE_NAMES
+from articles.languages import LANGUAGE_CODES, LANGUAGE_NAMES
 from workflow.transitions import ACTIONS, TransitionError, perform
 
 BULK_ACTIONS = ("submit", "approve", "publish", "withdraw")

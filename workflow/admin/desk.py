@@ -11,11 +11,10 @@ from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Q, Subquery, Value
 from django.template.response import TemplateResponse
 
-from articles.languages import LANGUAGE_CODES, field_name, localized
+from articles.languages import LANGUAGE_CODES, LANGUAGE_NAMES, field_name, localized
 from articles.models import Status
 from workflow import outdated
 from workflow.models import Assignment, Revision
-from workflow.revisions import LANGUAGE_NAMES
 
 PER_PAGE = 100
 

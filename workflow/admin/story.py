@@ -11,7 +11,7 @@ from functools import partial
 from django.db import transaction
 from django.urls import path
 
-from articles.languages import LANGUAGE_CODES, field_name, localized
+from articles.languages import LANGUAGE_CODES, LANGUAGE_NAMES, field_name, localized
 from articles.models import Status
 from workflow import audit, conflicts, locks, outdated, revisions, roles
 from workflow.admin import desk, views
@@ -20,7 +20,6 @@ from workflow.admin.forms import WorkflowArticleForm
 from workflow.inline_access import restrict_inline
 from workflow.models import Assignment
 from workflow.revisions import (
-    LANGUAGE_NAMES,
     SHARED_FIELDS,
     STATE_FIELDS,
     TRANSLATED,

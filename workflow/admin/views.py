@@ -18,9 +18,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
+from articles.languages import LANGUAGE_NAMES
 from workflow import locks, revisions, roles
 from workflow.models import Revision
-from workflow.revisions import LANGUAGE_NAMES
 from workflow.transitions import ACTIONS, TransitionError, perform
 
 
