@@ -16,6 +16,7 @@ from modeltranslation.admin import (
 )
 
 from articles.dates import format_date
+from articles.events import EDITED, announce
 from articles.languages import LANGUAGE_CODES, field_name, localized
 from articles.models import (
     Article,
@@ -289,6 +290,10 @@ class ArticleAdmin(WorkflowAdminMixin, TabbedTranslationAdmin):
             obj.save()
         else:
             save_new_article(obj)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        announce(form.instance, EDITED)  # the story and its inlines, on commit
 
 
 @admin.register(ImportedPost)

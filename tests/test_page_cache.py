@@ -4,8 +4,9 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
-from articles.models import Article
-from articles.services import unpublish
+from articles.events import EDITED, announce
+from articles.models import Article, Status
+from articles.states import change_state
 from tests.factories import ArticleFactory, PhotoPlacementFactory
 
 pytestmark = pytest.mark.django_db
@@ -47,6 +48,7 @@ def test_any_change_to_the_story_shows_at_once(
     before = client.get(url).content
     with django_capture_on_commit_callbacks(execute=True):
         change(article)
+        announce(article, EDITED)  # as the admin's save of a story and inlines
     assert client.get(url).content != before
 
 
@@ -55,7 +57,7 @@ def test_withdrawn_story_is_gone_at_once(client, django_capture_on_commit_callba
     url = article.get_absolute_url("km")
     assert client.get(url).status_code == 200
     with django_capture_on_commit_callbacks(execute=True):
-        unpublish(article, "km")
+        change_state(article, "km", Status.DRAFT)
     assert client.get(url).status_code == 404
 
 
@@ -108,4 +110,5 @@ def test_page_cache_on_redis_is_invalidated_by_a_save(
     with django_capture_on_commit_callbacks(execute=True):
         article.title_en = "After the recount"
         article.save()
+        announce(article, EDITED)
     assert "After the recount" in client.get(url).content.decode()

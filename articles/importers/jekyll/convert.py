@@ -24,6 +24,7 @@ from articles.models import (
     Section,
     Status,
 )
+from articles.states import set_state
 from articles.youtube import video_id
 
 from . import frontmatter as fm
@@ -211,13 +212,12 @@ class GroupConverter:
         when, warning = fm.publication_time(path, data.get("date"), post.file_date)
         if warning:
             self.report.warn(path, warning)
-        put("published_at", when)
         status = fm.text(data.get("status")).strip().lower() or Status.PUBLISHED
         if status not in Status.values:
             self.report.warn(path, f"status {status!r} is unknown; published instead")
             self._keep(language, post, "status")
             status = Status.PUBLISHED
-        put("status", status)
+        set_state(article, language, status, when)  # a date to come: scheduled
         declared = fm.text(data.get("language")).strip()
         if declared and fm.LANGUAGES.get(declared) != language:
             self.report.warn(path, f"language {declared!r} does not match its folder")

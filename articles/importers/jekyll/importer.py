@@ -19,6 +19,7 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 from tqdm import tqdm
 
+from articles import events
 from articles.models import Article, Author, ImportedPost
 
 from .bylines import KhmerNameBook, regroup, split_names, split_sort_names
@@ -205,7 +206,8 @@ def _build(ctx, group, article):
     """Fetch the story's images, then write it in its own transaction.
 
     The transaction commits on its own (rolled back on a dry run): a later
-    story's failure cannot undo it, and this one's leaves nothing.
+    story's failure cannot undo it, and this one's leaves nothing. The story
+    is announced once, with what was public before, when it commits.
     """
     report = ctx.report
     saved = {name: copy.deepcopy(getattr(report, name)) for name in _COUNTERS}
@@ -213,7 +215,9 @@ def _build(ctx, group, article):
         for post in group.values():
             ctx.images.fetch_remote(image_refs(post), post.source_path)
         with transaction.atomic():
-            GroupConverter(ctx, group).convert(article or Article())
+            was_public = events.public_versions(article) if article else ()
+            built = GroupConverter(ctx, group).convert(article or Article())
+            events.announce(built, events.EDITED, was_public=was_public)
             if report.dry_run:
                 transaction.set_rollback(True)
     except Exception as error:  # noqa: BLE001 - reported per story, see EXPECTED
