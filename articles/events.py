@@ -83,29 +83,24 @@ def announce(stories, kind, languages=None, was_public=()):
 
 
 def _already_pending(event):
-    """An equal announcement that commits whenever this one would.
+    """An equal announcement that will be sent whenever this one would be.
 
-    Django keeps on_commit callbacks with the savepoints open when each was
-    registered, and drops them with a rolled back savepoint: one registered
-    in the same or an enclosing savepoint is sent at least as surely. One
+    Django drops the on_commit callbacks of a savepoint that rolls back; the
+    savepoints still open around an earlier callback are all open around this
+    one too, so an equal one still waiting commits at least as surely. One
     already sent (tests run callbacks inside their transaction) does not count.
     """
     connection = transaction.get_connection()
-    if not connection.in_atomic_block:
-        return False
-    open_now = set(connection.savepoint_ids)
-    return any(
-        callback == event and not callback.sent and savepoints <= open_now
-        for savepoints, callback, _robust in connection.run_on_commit
+    return connection.in_atomic_block and any(
+        callback == event and not callback.sent
+        for _savepoints, callback, _robust in connection.run_on_commit
     )
 
 
-def public_versions(article, languages=LANGUAGE_CODES):
+def public_versions(article):
     """`was_public` entries for the versions of `article` readers see now."""
     return {
-        (article.pk, code, article.section_id)
-        for code in languages
-        if article.is_published_in(code)
+        (article.pk, code, article.section_id) for code in article.published_languages()
     }
 
 

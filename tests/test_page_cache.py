@@ -6,6 +6,7 @@ from django.test import Client
 
 from articles.events import EDITED, announce
 from articles.models import Article, Status
+from articles.page_cache import content_version
 from articles.states import change_state
 from tests.factories import ArticleFactory, PhotoPlacementFactory
 
@@ -59,6 +60,19 @@ def test_withdrawn_story_is_gone_at_once(client, django_capture_on_commit_callba
     with django_capture_on_commit_callbacks(execute=True):
         change_state(article, "km", Status.DRAFT)
     assert client.get(url).status_code == 404
+
+
+def test_story_changed_bumps_the_version_a_bare_save_does_not(
+    django_capture_on_commit_callbacks,
+):
+    article = ArticleFactory(published=True)
+    before = content_version()
+    with django_capture_on_commit_callbacks(execute=True):
+        article.save()  # nobody announced it: e.g. a script's own bookkeeping
+    assert content_version() == before
+    with django_capture_on_commit_callbacks(execute=True):
+        announce(article, EDITED)
+    assert content_version() == before + 1
 
 
 def test_signed_in_editors_always_get_a_fresh_page(editor):
