@@ -20,6 +20,7 @@ from articles.admin_inlines import (
     PullquoteInline,
 )
 from articles.dates import format_date
+from articles.events import EDITED, announce
 from articles.languages import LANGUAGE_CODES, LANGUAGE_NAMES, field_name, localized
 from articles.models import (
     Article,
@@ -216,6 +217,10 @@ class ArticleAdmin(TabbedTranslationAdmin):
             obj.save()
         else:
             save_new_article(obj)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        announce(form.instance, EDITED)  # the story and its inlines, on commit
 
 
 @admin.register(ImportedPost)

@@ -6,15 +6,19 @@ class ArticlesConfig(AppConfig):
     verbose_name = "Stories"
 
     def ready(self):
-        # Any change to a story or its parts makes cached public pages stale.
-        from django.db.models.signals import m2m_changed, post_delete, post_save
+        # story_changed (articles/events.py) replaces raw model signals: the
+        # page cache listens to it; deletions and photo edits are announced.
+        from django.db.models.signals import post_delete
 
-        from media_assets.models import Photo
-        from newsroom.content_cache import bump_after_commit
+        from media_assets.signals import photo_changed
 
-        from .models import Article, Byline, PersonProfile, PhotoPlacement, Pullquote
+        from . import events, page_cache
+        from .models import Article
 
-        for model in (Article, Byline, PersonProfile, PhotoPlacement, Pullquote, Photo):
-            post_save.connect(bump_after_commit, sender=model, weak=False)
-            post_delete.connect(bump_after_commit, sender=model, weak=False)
-        m2m_changed.connect(bump_after_commit, sender=Article.tags.through, weak=False)
+        events.story_changed.connect(
+            page_cache.story_changed, dispatch_uid="articles.page_cache"
+        )
+        post_delete.connect(
+            events.story_deleted, sender=Article, dispatch_uid="articles.deleted"
+        )
+        photo_changed.connect(events.photo_changed, dispatch_uid="articles.photo")

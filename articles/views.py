@@ -19,9 +19,9 @@ from articles.languages import (
     per_language,
 )
 from articles.models import Article, Author
+from articles.page_cache import content_version
 from articles.panels import render_panels
 from articles.presentation import article_page_context
-from newsroom.content_cache import content_version
 
 PAGE_SIZE = 30
 
@@ -29,9 +29,9 @@ PAGE_SIZE = 30
 def cache_public_page(view):
     """Serve anonymous readers a cached copy until anything public changes.
 
-    The key holds the content version (bumped after every save of a story or
-    its parts, publication, withdrawal and correction), so a cached page is
-    never stale beyond the commit that changed it. Signed-in users (editors
+    The key holds the content version (bumped by every story_changed:
+    edits, publication, withdrawal, corrections), so a cached page is never
+    stale beyond the commit that changed it. Signed-in users (editors
     previewing) always get a fresh page.
     """
 

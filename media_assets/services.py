@@ -23,6 +23,7 @@ from media_assets.models import Photo
 from media_assets.naming import content_hash
 from media_assets.renditions import correct_dimensions, drop_renditions
 from media_assets.rights import agency_in_file
+from media_assets.signals import announce_change
 from media_assets.tasks import generate_renditions
 from media_assets.validation import validate_image_file
 
@@ -169,6 +170,7 @@ def store_file(photo, fileobj):
     just wrote, so storage never keeps an orphan; renditions are queued once
     the transaction commits.
     """
+    stored_before = photo.pk is not None
     with transaction.atomic():
         photo.image.save("", fileobj, save=False)
         try:
@@ -178,6 +180,8 @@ def store_file(photo, fileobj):
             default_storage.delete(photo.image.name)
             raise
         schedule_renditions(photo)
+        if stored_before:  # a remote photo got its file: stories may show it
+            announce_change(photo)
     return photo
 
 
@@ -189,10 +193,11 @@ def schedule_renditions(photo):
 
 
 def photo_changed(photo, changed_fields):
-    """Retire renditions made stale by an edit and queue the new ones.
+    """Announce an edit of a stored photo; retire renditions it made stale.
 
     A new file retires all of them; a moved focal point only the crops.
     """
+    announce_change(photo)
     changed = set(changed_fields)
     if "image" in changed:
         drop_renditions(photo)

@@ -253,8 +253,8 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Anonymous article pages are cached this many seconds (0: off); any save of a
-# story or its parts invalidates them at once (newsroom/content_cache.py). On by
+# Anonymous article pages are cached this many seconds (0: off); every announced
+# change of a story (articles/events.py) invalidates them at once. On by
 # default only with a shared cache: per-process memory caches of several
 # gunicorn workers would not see each other's invalidations.
 PAGE_CACHE_SECONDS = int(

@@ -9,12 +9,13 @@ class SyndicationConfig(AppConfig):
     verbose_name = "Syndication"
 
     def ready(self):
-        # Signal handlers, so that every way a story leaves the public or
-        # changes (service, admin, shell, delete) is seen by partners' syncs.
+        # articles' story_changed, sent on commit for every change partners
+        # may notice (state change, edit, correction, photo edit, deletion).
         from articles import panels
+        from articles.events import story_changed
         from syndication import freshness, tombstones
         from syndication.page_metadata import HEAD
 
-        tombstones.connect()
-        freshness.connect()
+        story_changed.connect(tombstones.story_changed, dispatch_uid="synd-tombstone")
+        story_changed.connect(freshness.story_changed, dispatch_uid="synd-freshness")
         panels.register(HEAD)

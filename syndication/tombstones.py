@@ -1,61 +1,44 @@
 """Recording withdrawn stories, so a partner's incremental sync can take them down.
 
-A language version leaves the public either by being unpublished (its status
-goes back to draft, or its publication time moves into the future) or by the
-story being deleted. Both are caught here by comparing the state stored in
-the database before a save with the state after it, so the editor's admin,
-the publish/unpublish services and the shell are all covered. QuerySet
-.update() bypasses model signals and therefore bypasses this record: use the
-services in articles/services.py to withdraw stories.
+A language version leaves the public by a state change (withdrawn, back to
+draft, scheduled again) or by the story being deleted. Both are announced by
+articles' story_changed once committed, with the versions that were public
+before (`was_public`). Here, for every version the event names: one that is
+public now loses any old tombstone (it came back); one that is not, but was,
+gets a tombstone. A version never public leaves none. Change states through
+articles.states.change_state (or the workflow), never with QuerySet.update():
+an unannounced change leaves no record.
 """
 
-from django.db.models.signals import post_delete, post_save, pre_save
 from django.utils import timezone
 
+from articles.events import DELETED
+from articles.languages import LANGUAGE_CODES, field_name
 from articles.models import Article
 from syndication.models import Tombstone
 
-_BEFORE = "_syndication_public_before_save"
+STATE = [field_name(f, c) for f in ("status", "published_at") for c in LANGUAGE_CODES]
 
 
-def remember_public_languages(sender, instance, raw=False, **kwargs):
-    """Before a save: which languages of the stored story were public."""
-    if raw or instance.pk is None:
-        setattr(instance, _BEFORE, set())
+def story_changed(sender, kind, article_ids, languages, was_public, **kwargs):
+    if kind == DELETED:
+        for article_id, language, section_id in was_public:
+            _bury(article_id, language, section_id)
         return
-    stored = Article.objects.filter(pk=instance.pk).first()
-    setattr(instance, _BEFORE, set(stored.published_languages()) if stored else set())
+    before = {(article_id, language) for article_id, language, _s in was_public}
+    stories = Article.objects.filter(pk__in=article_ids).only("section", *STATE)
+    for story in stories:
+        public = set(story.published_languages()) & languages
+        for language in languages - public:
+            if (story.pk, language) in before:
+                _bury(story.pk, language, story.section_id)
+        if public:
+            Tombstone.objects.filter(article_id=story.pk, language__in=public).delete()
 
 
-def record_withdrawals(sender, instance, raw=False, **kwargs):
-    """After a save: tombstone what stopped being public, clear what came back."""
-    if raw:
-        return
-    before = getattr(instance, _BEFORE, set())
-    now_public = set(instance.published_languages())
-    for language in before - now_public:
-        _bury(instance, language)
-    if now_public:
-        Tombstone.objects.filter(
-            article_id=instance.pk, language__in=now_public
-        ).delete()
-
-
-def record_deletion(sender, instance, **kwargs):
-    """A deleted story leaves a tombstone for every language that was public."""
-    for language in instance.published_languages():
-        _bury(instance, language)
-
-
-def _bury(article, language):
+def _bury(article_id, language, section_id):
     Tombstone.objects.update_or_create(
-        article_id=article.pk,
+        article_id=article_id,
         language=language,
-        defaults={"section_id": article.section_id, "withdrawn_at": timezone.now()},
+        defaults={"section_id": section_id, "withdrawn_at": timezone.now()},
     )
-
-
-def connect():
-    pre_save.connect(remember_public_languages, sender=Article, dispatch_uid="synd-pre")
-    post_save.connect(record_withdrawals, sender=Article, dispatch_uid="synd-post")
-    post_delete.connect(record_deletion, sender=Article, dispatch_uid="synd-del")

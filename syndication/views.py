@@ -3,7 +3,6 @@
 import hashlib
 from urllib.parse import urlencode
 
-from django.db.models import Exists, OuterRef
 from django.http import HttpResponse, JsonResponse
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
@@ -83,10 +82,9 @@ def requested_page(request):
 def visible(language, key):
     """Stories and tombstones this request may see."""
     stories = Article.objects.published(language).for_page()
-    # A story withdrawn and later public again (e.g. rescheduled) is live:
-    # its old tombstone must not follow it into a partner's sync.
-    live_again = Article.objects.published(language).filter(pk=OuterRef("article_id"))
-    tombstones = Tombstone.objects.filter(language=language).exclude(Exists(live_again))
+    # A version public again lost its tombstone when that was announced
+    # (syndication/tombstones.py).
+    tombstones = Tombstone.objects.filter(language=language)
     if key is not None:
         section_ids = list(key.partner.sections.values_list("pk", flat=True))
         if section_ids:

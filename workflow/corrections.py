@@ -1,15 +1,15 @@
 """Corrections, clarifications and updates: added and edited with a trail.
 
-Adding one bumps the story's updated_at (the feeds' date_modified) and the
-public cache version. Editing one after publication is allowed only through
-`edit_correction`, which keeps the old text in CorrectionEdit and the audit log.
+Adding or editing one announces story_changed ("corrected"), so the feeds'
+date_modified and the page cache follow. Editing one after publication is
+allowed only through `edit_correction`, which keeps the old text in
+CorrectionEdit and the audit log.
 """
 
 from django.db import transaction
 from django.utils import timezone
 
-from articles.models import Article
-from newsroom.content_cache import bump_after_commit
+from articles.events import CORRECTED, announce
 from workflow import audit
 from workflow.models import Correction, CorrectionEdit
 
@@ -44,11 +44,6 @@ def kind_label(correction, language):
     return KIND_LABELS.get(language, KIND_LABELS["en"])[correction.kind]
 
 
-def _touch(article):
-    Article.objects.filter(pk=article.pk).update(updated_at=timezone.now())
-    bump_after_commit()
-
-
 @transaction.atomic
 def add_correction(article, language, kind, text, user=None, at=None):
     correction = Correction.objects.create(
@@ -59,7 +54,7 @@ def add_correction(article, language, kind, text, user=None, at=None):
         created_at=at or timezone.now(),
         created_by=user if user is not None and user.is_authenticated else None,
     )
-    _touch(article)
+    announce(article, CORRECTED, [language])
     audit.log(
         audit.Action.CORRECTION,
         user,
@@ -84,7 +79,7 @@ def edit_correction(correction, text, user=None):
     )
     correction.text = text
     correction.save(update_fields=["text"])
-    _touch(correction.article)
+    announce(correction.article, CORRECTED, [correction.language])
     audit.log(
         audit.Action.CORRECTION,
         user,

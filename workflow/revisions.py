@@ -14,6 +14,7 @@ from django.core import serializers
 from django.db import transaction
 from modeltranslation.translator import NotRegistered, translator
 
+from articles.events import EDITED, announce
 from articles.languages import LANGUAGE_CODES, LANGUAGE_NAMES, field_name
 from articles.models import Article, Byline, PersonProfile, PhotoPlacement, Pullquote
 from workflow import audit
@@ -267,6 +268,7 @@ def restore(article, revision, user):
         profile.article = article
         profile.save()
     article.tags.set(data.get("tags", []))
+    announce(article, EDITED)
     note = f"Restored version {revision.version}"
     new_revision = record_revision(article, user, note)
     audit.log(audit.Action.RESTORE, user, article, message=note)

@@ -1,21 +1,23 @@
 """Explicit state changes of one language version of a story.
 
 draft → in_review → ready → published (or scheduled → published) → withdrawn.
-Each action says which states it starts from, which permission it needs, and
-what it records: a Transition row, a Revision (the version number moves on),
-an audit entry for publication events, and a cache bump when the public site
-changes. Nothing here happens inside Article.save().
+Each action says which states it starts from and which permission it needs.
+`perform()` checks both, then makes the change through
+articles.states.change_state (the one path, which saves and announces
+story_changed), and records what the workflow keeps: a Transition row, a
+Revision (the version number moves on) and an audit entry for publication
+events. Nothing here happens inside Article.save().
 """
 
 from dataclasses import dataclass
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
 
-from articles.languages import LANGUAGE_CODES, LANGUAGE_NAMES, field_name, localized
+from articles.languages import LANGUAGE_CODES, LANGUAGE_NAMES, localized
 from articles.models import Article, Status
-from newsroom.content_cache import bump_after_commit
+from articles.states import change_state
 from workflow import audit, roles
 from workflow.models import Transition
 from workflow.revisions import record_revision
@@ -35,7 +37,6 @@ class Action:
     # None: anyone who may edit this language's text (reporter, translator).
     permission: str | None = None
     audit_action: str | None = None
-    public: bool = False  # changes what readers see
 
     def allowed_for(self, user, article, language):
         if self.permission is None:
@@ -72,7 +73,6 @@ ACTIONS = {
             Status.PUBLISHED,
             permission="publish_story",
             audit_action=audit.Action.PUBLISH,
-            public=True,
         ),
         _action(
             "schedule",
@@ -97,23 +97,9 @@ ACTIONS = {
             Status.WITHDRAWN,
             permission="publish_story",
             audit_action=audit.Action.WITHDRAW,
-            public=True,
         ),
     )
 }
-
-
-# What articles.services.unpublish does: straight back to draft, outside the
-# state machine (the importer and scripts use it); recorded like the others.
-UNPUBLISH = _action(
-    "unpublish",
-    "Unpublish",
-    {Status.PUBLISHED},
-    Status.DRAFT,
-    permission="publish_story",
-    audit_action=audit.Action.UNPUBLISH,
-    public=True,
-)
 
 
 def available_actions(user, article, language):
@@ -126,20 +112,10 @@ def available_actions(user, article, language):
     ]
 
 
-def _require_content(article, language):
-    missing = article.missing_for_publication(language)
-    if missing:
-        raise TransitionError(
-            f"The {LANGUAGE_NAMES.get(language, language)} "
-            f"{' and '.join(missing)} {'is' if len(missing) == 1 else 'are'} "
-            "empty, so this version cannot be published or scheduled."
-        )
-
-
 def perform(name, article, language, user=None, when=None, note=""):
     """Run action `name` on `language` of `article` as `user`.
 
-    `user=None` is the system (scheduled publication, imports): permission
+    `user=None` is the system (commands, scripts): permission
     checks are skipped, state checks are not. Raises TransitionError with a
     plain sentence when refused; nothing is written then.
     """
@@ -168,60 +144,31 @@ def perform(name, article, language, user=None, when=None, note=""):
                 + " or ".join(sorted(Status(s).label.lower() for s in action.sources))
                 + "."
             )
-        now = timezone.now()
-        published_at_name = field_name("published_at", language)
-        if action.target in {Status.PUBLISHED, Status.SCHEDULED}:
-            _require_content(article, language)
-        if action.name == "schedule":
-            if when is None or when <= now:
-                raise TransitionError(
-                    "Give a publication time in the future to schedule a story."
-                )
-            setattr(article, published_at_name, when)
-        elif action.name == "publish":
-            current = localized(article, "published_at", language)
-            if current is None or current > now:
-                setattr(article, published_at_name, now)
-        setattr(article, field_name("status", language), action.target)
+        if action.name == "schedule" and (when is None or when <= timezone.now()):
+            raise TransitionError(
+                "Give a publication time in the future to schedule a story."
+            )
         try:
             claim_version(article, article.version)
         except EditConflict as error:  # only without row locks (SQLite)
             raise TransitionError(
                 "The story changed while this was being done; reload and try again."
             ) from error
-        article.save(
-            update_fields=[
-                field_name("status", language),
-                published_at_name,
-                "updated_at",
-            ]
-        )
+        try:
+            change_state(
+                article,
+                language,
+                action.target,
+                when=when if action.name == "schedule" else None,
+            )
+        except ValidationError as error:
+            raise TransitionError(" ".join(error.messages)) from error
         record(article, language, status, action, user, note)
     return article
 
 
-def record_direct(article, language, from_status, user=None):
-    """Record a publish/unpublish made by articles.services (importer, scripts).
-
-    Those functions keep their own rules; this gives their changes the same
-    trail as a transition: a new version, a Transition, a Revision, an audit
-    entry and a cache bump.
-    """
-    to_status = localized(article, "status", language)
-    if to_status == from_status:
-        return
-    action = ACTIONS["publish"] if to_status == Status.PUBLISHED else UNPUBLISH
-    # The caller's save() wrote its in-memory version, which may be stale:
-    # move past every version already handed out, so open forms are refused.
-    current = Article.objects.values_list("version", flat=True).get(pk=article.pk)
-    latest = article.revisions.aggregate(latest=Max("version"))["latest"] or 0
-    article.version = max(current, latest) + 1
-    Article.objects.filter(pk=article.pk).update(version=article.version)
-    record(article, language, from_status, action, user)
-
-
 def record(article, language, from_status, action, user, note=""):
-    """Everything a transition leaves behind (also used by publish_scheduled)."""
+    """The workflow's trail of a state change (also used by publish_due)."""
     actor = user if user is not None and user.is_authenticated else None
     Transition.objects.create(
         article=article,
@@ -238,5 +185,3 @@ def record(article, language, from_status, action, user, note=""):
         if action.name == "schedule":
             message = f"{label} for {localized(article, 'published_at', language)}"
         audit.log(action.audit_action, actor, article, language, message)
-    if action.public or from_status == Status.PUBLISHED:
-        bump_after_commit()

@@ -6,8 +6,9 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from articles.models import Article, Status
-from articles.services import publish, save_new_article, unpublish
+from articles.services import save_new_article
 from articles.slugs import slugify_unicode
+from articles.states import change_state
 from tests.factories import KHMER_TITLE, ArticleFactory, SectionFactory
 
 pytestmark = pytest.mark.django_db
@@ -62,7 +63,7 @@ def test_same_slug_in_another_section_is_fine():
 def test_a_language_with_empty_title_or_body_cannot_be_published(language, empty):
     article = ArticleFactory(**{f"{empty}_{language}": ""})
     with pytest.raises(ValidationError) as error:
-        publish(article, language)
+        change_state(article, language, Status.PUBLISHED)
     assert "cannot be published" in " ".join(error.value.messages)
     article.refresh_from_db()
     assert getattr(article, f"status_{language}") == Status.DRAFT
@@ -70,7 +71,7 @@ def test_a_language_with_empty_title_or_body_cannot_be_published(language, empty
 
 def test_publishing_one_language_leaves_the_other_alone():
     article = ArticleFactory()
-    publish(article, "en")
+    change_state(article, "en", Status.PUBLISHED)
     article.refresh_from_db()
     assert article.status_en == Status.PUBLISHED
     assert article.published_at_en is not None
@@ -82,7 +83,7 @@ def test_publishing_one_language_leaves_the_other_alone():
 
 def test_unpublish_hides_the_language_at_once():
     article = ArticleFactory(published=True)
-    unpublish(article, "km")
+    change_state(article, "km", Status.DRAFT)
     assert list(Article.objects.published("km")) == []
     assert list(Article.objects.published("en")) == [article]
 

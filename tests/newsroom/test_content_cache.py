@@ -4,8 +4,10 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
-from articles.models import Article
-from articles.services import unpublish
+from articles.events import EDITED, announce
+from articles.models import Article, Status
+from articles.page_cache import content_version
+from articles.states import change_state
 from tests.factories import ArticleFactory, PhotoPlacementFactory
 
 pytestmark = pytest.mark.django_db
@@ -47,6 +49,7 @@ def test_any_change_to_the_story_shows_at_once(
     before = client.get(url).content
     with django_capture_on_commit_callbacks(execute=True):
         change(article)
+        announce(article, EDITED)  # as the admin's save of a story and inlines
     assert client.get(url).content != before
 
 
@@ -55,8 +58,21 @@ def test_withdrawn_story_is_gone_at_once(client, django_capture_on_commit_callba
     url = article.get_absolute_url("km")
     assert client.get(url).status_code == 200
     with django_capture_on_commit_callbacks(execute=True):
-        unpublish(article, "km")
+        change_state(article, "km", Status.DRAFT)
     assert client.get(url).status_code == 404
+
+
+def test_story_changed_bumps_the_version_a_bare_save_does_not(
+    django_capture_on_commit_callbacks,
+):
+    article = ArticleFactory(published=True)
+    before = content_version()
+    with django_capture_on_commit_callbacks(execute=True):
+        article.save()  # nobody announced it: e.g. a script's own bookkeeping
+    assert content_version() == before
+    with django_capture_on_commit_callbacks(execute=True):
+        announce(article, EDITED)
+    assert content_version() == before + 1
 
 
 def test_signed_in_editors_always_get_a_fresh_page(editor):
@@ -108,4 +124,5 @@ def test_page_cache_on_redis_is_invalidated_by_a_save(
     with django_capture_on_commit_callbacks(execute=True):
         article.title_en = "After the recount"
         article.save()
+        announce(article, EDITED)
     assert "After the recount" in client.get(url).content.decode()

@@ -11,8 +11,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from articles.events import EDITED, announce
 from articles.models import Article, PhotoPlacement, Status
-from articles.services import publish, unpublish
+from articles.states import change_state
+from media_assets.services import photo_changed
 from syndication.models import Tombstone
 from tests.factories import (
     KHMER_TITLE,
@@ -38,6 +40,7 @@ from tests.syndication_support import (
     validate_feed,
 )
 from workflow.corrections import add_correction
+from workflow.scheduling import publish_due
 
 pytestmark = pytest.mark.django_db
 
@@ -288,7 +291,7 @@ def test_walk_visits_every_story_once_while_the_desk_works(client, key):
 
     def desk_work(page):
         if page == 1:
-            publish(late, "en")  # new story during the walk
+            change_state(late, "en", Status.PUBLISHED)  # new story during the walk
             oldest = Article.objects.get(pk=stories[-1].pk)
             oldest.title_en = "Edited during the walk"
             oldest.save()
@@ -314,7 +317,9 @@ def test_limit_default_and_maximum(client):
 # --- since= and tombstones ---------------------------------------------------------
 
 
-def test_since_returns_changes_oldest_first_with_tombstones(client, key):
+def test_since_returns_changes_oldest_first_with_tombstones(
+    client, key, django_capture_on_commit_callbacks
+):
     now = timezone.now()
     old, edited, withdrawn, deleted = (ArticleFactory(published=True) for _ in range(4))
     for story in (old, edited, withdrawn, deleted):
@@ -323,9 +328,10 @@ def test_since_returns_changes_oldest_first_with_tombstones(client, key):
     set_times(edited, updated_at=now - timedelta(hours=2))
     checkpoint = (now - timedelta(days=1)).isoformat()
 
-    unpublish(Article.objects.get(pk=withdrawn.pk), "en")
     deleted_pk = deleted.pk
-    Article.objects.get(pk=deleted_pk).delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        change_state(Article.objects.get(pk=withdrawn.pk), "en", Status.DRAFT)
+        Article.objects.get(pk=deleted_pk).delete()
 
     data = get_feed(client, key=key, since=checkpoint)
     ids = [item["id"] for item in data["items"]]
@@ -354,25 +360,33 @@ def test_since_returns_changes_oldest_first_with_tombstones(client, key):
     assert [i["id"] for i in public["items"]] == ids
 
 
-def test_republishing_lifts_the_tombstone(client, key):
+def test_republishing_lifts_the_tombstone(
+    client, key, django_capture_on_commit_callbacks
+):
     story = ArticleFactory(published=True)
     before = (timezone.now() - timedelta(seconds=1)).isoformat()
-    unpublish(story, "en")
+    with django_capture_on_commit_callbacks(execute=True):
+        change_state(story, "en", Status.DRAFT)
     assert Tombstone.objects.filter(article_id=story.pk, language="en").exists()
-    publish(story, "en")
+    with django_capture_on_commit_callbacks(execute=True):
+        change_state(story, "en", Status.PUBLISHED)
     assert not Tombstone.objects.filter(article_id=story.pk).exists()
     items = get_feed(client, key=key, since=before)["items"]
     assert [i.get("_newsroom", {}).get("status") for i in items] == ["published"]
 
 
-def test_a_rescheduled_story_sheds_its_old_tombstone(client, key):
+def test_a_rescheduled_story_sheds_its_old_tombstone(
+    client, key, django_capture_on_commit_callbacks
+):
     story = ArticleFactory(english_only=True)
     before = (timezone.now() - timedelta(seconds=1)).isoformat()
-    unpublish(story, "en")
-    story.status_en = Status.PUBLISHED
-    story.published_at_en = timezone.now() + timedelta(hours=1)
-    story.save()  # scheduled: not public yet, the tombstone stays
-    assert Tombstone.objects.filter(article_id=story.pk).exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        change_state(story, "en", Status.DRAFT)
+    later = timezone.now() + timedelta(hours=1)
+    with django_capture_on_commit_callbacks(execute=True):
+        change_state(story, "en", Status.PUBLISHED, when=later)
+    assert story.status_en == Status.SCHEDULED  # a time to come: scheduled
+    assert Tombstone.objects.filter(article_id=story.pk).exists()  # not public yet
     ids = [
         i["_newsroom"]["status"]
         for i in get_feed(client, key=key, since=before)["items"]
@@ -380,31 +394,46 @@ def test_a_rescheduled_story_sheds_its_old_tombstone(client, key):
     assert ids == ["withdrawn"]
     Article.objects.filter(pk=story.pk).update(
         published_at_en=timezone.now() - timedelta(seconds=1)
-    )  # the scheduled time passes without a save
+    )  # the scheduled time passes; the scheduler publishes it
+    with django_capture_on_commit_callbacks(execute=True):
+        assert publish_due() == [(story.pk, "en")]
     items = get_feed(client, key=key, since=before)["items"]
     assert [i["_newsroom"]["status"] for i in items] == ["published"]
 
 
-def test_edits_to_a_storys_parts_reach_a_sync(client, key):
+def test_edits_to_a_storys_parts_reach_a_sync(
+    client, key, django_capture_on_commit_callbacks
+):
     story = seed_story()
     window = story.placements.get(kind=PhotoPlacement.Kind.WINDOW)
     long_ago = timezone.now() - timedelta(days=5)
 
+    def announced(edit):
+        """The edit, announced as the admin's save of a story and inlines does."""
+
+        def run():
+            edit()
+            announce(story, EDITED)
+
+        return run
+
     def withhold_window_photo():
         window.photo.rights = "no_syndication"
         window.photo.save()
+        photo_changed(window.photo, ["rights"])  # as the photo admin's save
 
     edits = [
-        lambda: story.tags.add("withdrawn photo"),
-        lambda: BylineFactory(article=story, position=9),
-        lambda: story.pullquotes.all().delete(),
+        announced(lambda: story.tags.add("withdrawn photo")),
+        announced(lambda: BylineFactory(article=story, position=9)),
+        announced(lambda: story.pullquotes.all().delete()),
         withhold_window_photo,
     ]
     for edit in edits:
         set_times(story, updated_at=long_ago, en=long_ago, km=long_ago)
         checkpoint = (timezone.now() - timedelta(seconds=1)).isoformat()
         assert get_feed(client, key=key, since=checkpoint)["items"] == []
-        edit()
+        with django_capture_on_commit_callbacks(execute=True):
+            edit()
         (item,) = get_feed(client, key=key, since=checkpoint)["items"]
         assert item["id"].endswith(f":{story.pk}:en")
     assert WINDOW_URL not in json.dumps(item)
@@ -429,21 +458,27 @@ def test_a_correction_reaches_the_next_sync(
     assert khmer["_newsroom"]["corrections"] == []
 
 
-def test_drafts_never_leave_tombstones(client):
+def test_drafts_never_leave_tombstones(client, django_capture_on_commit_callbacks):
     draft = ArticleFactory()
-    draft.title_en = "Still a draft"
-    draft.save()
-    draft.delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        draft.title_en = "Still a draft"
+        draft.save()
+        announce(draft, EDITED)
+        change_state(draft, "en", Status.READY)
+        draft.delete()
     assert not Tombstone.objects.exists()
 
 
-def test_since_walk_pages_through_stories_and_tombstones(client, key):
+def test_since_walk_pages_through_stories_and_tombstones(
+    client, key, django_capture_on_commit_callbacks
+):
     now = timezone.now()
     stories = [ArticleFactory(english_only=True) for _ in range(7)]
     for offset, story in enumerate(stories):
         set_times(story, updated_at=now - timedelta(hours=10 - offset))
-    for story in stories[:3]:
-        unpublish(Article.objects.get(pk=story.pk), "en")
+    with django_capture_on_commit_callbacks(execute=True):
+        for story in stories[:3]:
+            change_state(Article.objects.get(pk=story.pk), "en", Status.DRAFT)
     Tombstone.objects.update(withdrawn_at=now - timedelta(hours=5))
     seen, pages = walk(
         client, key, {"since": (now - timedelta(days=1)).isoformat(), "limit": "2"}

@@ -34,10 +34,13 @@ def test_corrections_for_filters_by_language_oldest_first(django_assert_num_quer
 
 
 @pytest.mark.django_db
-def test_adding_a_correction_bumps_updated_at_and_is_audited(editor):
+def test_adding_a_correction_bumps_updated_at_and_is_audited(
+    editor, django_capture_on_commit_callbacks
+):
     article = ArticleFactory(published=True)
     Article.objects.filter(pk=article.pk).update(updated_at=WHEN)
-    add_correction(article, "km", "clarification", KHMER_CORRECTION, editor)
+    with django_capture_on_commit_callbacks(execute=True):  # story_changed
+        add_correction(article, "km", "clarification", KHMER_CORRECTION, editor)
     article.refresh_from_db()
     assert article.updated_at > WHEN  # date_modified for the feeds
     entry = AuditEntry.objects.get(action="correction")

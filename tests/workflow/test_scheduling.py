@@ -10,10 +10,10 @@ from django.core.management import call_command
 from django.db import connection
 
 from articles.models import Article, Status
-from newsroom.content_cache import content_version
+from articles.page_cache import content_version
 from tests.factories import ArticleFactory
 from workflow.models import AuditEntry, Transition
-from workflow.scheduling import publish_due
+from workflow.scheduling import claim_and_publish, publish_due
 from workflow.tasks import publish_scheduled
 
 PHNOM_PENH = ZoneInfo("Asia/Phnom_Penh")
@@ -72,12 +72,10 @@ def test_command_reports_and_task_does_the_same_work(capsys):
 @pytest.mark.django_db
 def test_a_second_runner_finds_nothing_left(django_capture_on_commit_callbacks):
     """Two runners in turn: the loser's conditional UPDATE matches no row."""
-    from workflow.scheduling import _claim_and_publish
-
     article = scheduled()
     with time_machine.travel(SIX_AM, tick=False):
-        assert _claim_and_publish(article.pk, "en") is True
-        assert _claim_and_publish(article.pk, "en") is False
+        assert claim_and_publish(article.pk, "en") is True
+        assert claim_and_publish(article.pk, "en") is False
     assert Transition.objects.filter(article=article).count() == 1
 
 

@@ -5,9 +5,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from articles import services
 from articles.models import Article, Status
-from newsroom.content_cache import content_version
+from articles.page_cache import content_version
+from articles.states import change_state
 from tests.factories import ArticleFactory
 from workflow.models import AuditEntry, Transition
 from workflow.transitions import ACTIONS, TransitionError, perform
@@ -126,33 +126,34 @@ def test_unknown_action_or_language_is_refused(desk_editor):
 
 
 @pytest.mark.django_db
-def test_foundation_services_keep_working():
-    """The importer and feeds call publish/unpublish with their old signatures."""
+def test_the_core_state_change_works_from_any_state():
+    """Below the state machine: what perform(), scheduling and scripts call."""
     article = ArticleFactory()
-    services.publish(article, "en")
+    change_state(article, "en", Status.PUBLISHED)
     assert Article.objects.published("en").get() == article
-    services.unpublish(article, "en")
+    change_state(article, "en", Status.DRAFT)
     assert not Article.objects.published("en").exists()
 
 
 @pytest.mark.django_db
-def test_foundation_services_leave_the_same_trail():
+def test_system_changes_from_a_stale_copy_leave_the_same_trail():
     article = ArticleFactory(title_en="Imported")
     stale = Article.objects.get(pk=article.pk)
     perform("submit", article, "en", None)  # version 1, revision 1
-    services.publish(stale, "en")  # a stale copy still says version 0
-    stale.refresh_from_db()
-    assert stale.version == 2  # never back to an old number
-    services.unpublish(stale, "en")
+    fresh = perform("approve", stale, "en", None)  # the copy still says 0
+    assert fresh.version == 2  # never back to an old number
+    perform("publish", stale, "en", None)
+    perform("withdraw", stale, "en", None)
     log = stale.transitions.order_by("at", "pk")
     assert [(t.from_status, t.to_status) for t in log] == [
         (Status.DRAFT, Status.IN_REVIEW),
-        (Status.DRAFT, Status.PUBLISHED),  # as the caller's copy saw it
-        (Status.PUBLISHED, Status.DRAFT),
+        (Status.IN_REVIEW, Status.READY),  # as stored, not as the copy saw it
+        (Status.READY, Status.PUBLISHED),
+        (Status.PUBLISHED, Status.WITHDRAWN),
     ]
-    assert list(stale.revisions.values_list("version", flat=True)) == [3, 2, 1]
+    assert list(stale.revisions.values_list("version", flat=True)) == [4, 3, 2, 1]
     assert list(
         AuditEntry.objects.filter(article=stale)
         .order_by("pk")
         .values_list("action", "actor_name")
-    ) == [("publish", "system"), ("unpublish", "system")]
+    ) == [("publish", "system"), ("withdraw", "system")]

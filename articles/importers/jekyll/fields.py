@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 
 from articles.languages import field_name
 from articles.models import Layout, Status
+from articles.states import set_state
 from articles.youtube import video_id
 
 from . import frontmatter as fm
@@ -79,13 +80,12 @@ class FieldMapper:
         when, warning = fm.publication_time(path, data.get("date"), post.file_date)
         if warning:
             self.report.warn(path, warning)
-        setattr(article, field_name("published_at", language), when)
         status = stripped(data.get("status")).lower() or Status.PUBLISHED
         if status not in Status.values:
             self.report.warn(path, f"status {status!r} is unknown; published instead")
             self.keep(language, post, "status")
             status = Status.PUBLISHED
-        setattr(article, field_name("status", language), status)
+        set_state(article, language, status, when)  # a date to come: scheduled
         declared = stripped(data.get("language"))
         if declared and fm.LANGUAGES.get(declared) != language:
             self.report.warn(path, f"language {declared!r} does not match its folder")

@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.db import DatabaseError, transaction
 from tqdm import tqdm
 
+from articles import events
 from articles.languages import DEFAULT_LANGUAGE
 from articles.models import Article, Author, ImportedPost
 
@@ -204,14 +205,17 @@ def _build(ctx, group, article):
 
     The transaction commits on its own (rolled back on a dry run): a later
     story's failure cannot undo it, and this one's leaves nothing, not even
-    counts or warnings: they are merged into the run's report only after it.
+    counts or warnings: they are merged into the run's report only after it. The story
+    is announced once, with what was public before, when it commits.
     """
     report, story = ctx.report, StoryReport()
     try:
         for post in group.values():
             ctx.images.fetch_remote(image_refs(post), post.source_path, story)
         with transaction.atomic():
-            convert_group(ctx, group, article or Article(), story)
+            was_public = events.public_versions(article) if article else ()
+            built = convert_group(ctx, group, article or Article(), story)
+            events.announce(built, events.EDITED, was_public=was_public)
             if report.dry_run:
                 transaction.set_rollback(True)
     except Exception as error:  # noqa: BLE001 - reported per story, see EXPECTED

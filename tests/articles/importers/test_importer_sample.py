@@ -21,9 +21,10 @@ from articles.models import (
     PhotoPlacement,
     Pullquote,
     Section,
+    Status,
 )
 from articles.rendering import plain_text
-from articles.services import unpublish
+from articles.states import change_state
 from media_assets.models import Photo
 
 pytestmark = [pytest.mark.django_db, pytest.mark.fixtures_voa]
@@ -234,7 +235,7 @@ def test_legacy_urls_redirect(
 
 def test_legacy_url_of_a_draft_language_is_404(imported, client):
     article = Article.objects.get(slug=SEED)
-    unpublish(article, "km")
+    change_state(article, "km", Status.DRAFT)
     assert (
         client.get("/khmer/feature/government-leans-on-civil-servants.html").status_code
         == 404

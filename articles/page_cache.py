@@ -1,13 +1,13 @@
 """One cache version number for everything public.
 
 Public pages that cache their output put `content_version()` in their cache
-key; publishing, withdrawing, scheduled publication, corrections and every save
-of a story or its parts call `bump_after_commit()`, so every cached page is
-stale at once without anyone knowing which keys exist.
+key (articles.views.cache_public_page). Every story_changed (publishing,
+withdrawing, scheduled publication, corrections, edits of a story, its parts
+or its photos, deletions) bumps it, so every cached page is stale at once
+without anyone knowing which keys exist.
 """
 
 from django.core.cache import cache
-from django.db import transaction
 
 CONTENT_VERSION_KEY = "newsroom:content-version"
 
@@ -24,6 +24,6 @@ def bump_content_version():
         return 2
 
 
-def bump_after_commit(*args, **kwargs):
-    """Also usable as a signal receiver (it ignores the signal's arguments)."""
-    transaction.on_commit(bump_content_version)
+def story_changed(sender, **kwargs):
+    """story_changed receiver: it is sent on commit, so bump at once."""
+    bump_content_version()
