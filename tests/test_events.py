@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from articles.events import DELETED, EDITED, PARTS, announce
 from articles.importers.jekyll import import_site
-from articles.importers.jekyll.convert import GroupConverter
+from articles.importers.jekyll import tags as import_tags
 from articles.models import Article
 from tests.admin_forms import form_data
 from tests.events_support import story_changes
@@ -184,14 +184,14 @@ def site(tmp_path):
 def test_the_importer_announces_each_committed_story_once(
     site, monkeypatch, django_capture_on_commit_callbacks
 ):
-    build_tags = GroupConverter._tags
+    build_tags = import_tags.apply_tags
 
-    def tags(self, article):
+    def tags(article, group):
         if article.slug == "story-c":  # after story c's rows were written
             raise RuntimeError("converter bug")
-        build_tags(self, article)
+        build_tags(article, group)
 
-    monkeypatch.setattr(GroupConverter, "_tags", tags)
+    monkeypatch.setattr(import_tags, "apply_tags", tags)
     with story_changes() as seen, django_capture_on_commit_callbacks(execute=True):
         assert import_site(site, dry_run=True).created == 2
     assert seen == []  # rolled back
