@@ -159,3 +159,14 @@ def test_partial_saves_keep_the_rendered_body_in_step(monkeypatch):
     article.status_en = Status.PUBLISHED
     article.save(update_fields=["status_en"])  # a transition: no body work
     assert calls == []
+
+
+@pytest.mark.django_db
+def test_standard_sections_exist_in_both_languages():
+    from articles.models import Section
+
+    feature = Section.objects.get(slug_en="feature")
+    assert feature.name_km == "អត្ថបទពិសេស"
+    assert (
+        Section.objects.filter(slug_en__in=["mainbar", "profile", "data"]).count() == 3
+    )

@@ -312,3 +312,12 @@ def test_not_found_page_speaks_the_language_of_the_address(client, settings):
     assert "ទំព័រនេះមិនមាន" in response.content.decode()
     english = client.get("/en/feature/no-such-story/").content.decode()
     assert "This page does not exist" in english
+
+
+@pytest.mark.django_db
+def test_unpublished_khmer_address_appears_nowhere_on_the_english_page(client):
+    """Not in the translation link, hreflang, JSON-LD or anywhere else."""
+    article = ArticleFactory(english_only=True)
+    english = client.get(article.get_absolute_url("en")).content.decode()
+    assert article.get_absolute_url("km") not in english
+    assert article.title_km not in english

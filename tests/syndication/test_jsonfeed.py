@@ -1,8 +1,7 @@
-"""The partner JSON feed: format, content, rights, pagination, sync, HTTP."""
+"""The JSON feed's items: format, content, rights, languages, query counts."""
 
 import json
 from datetime import timedelta
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -12,7 +11,6 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import Article, PhotoPlacement, Status
-from articles.services import publish, unpublish
 from syndication.models import Tombstone
 from tests.factories import (
     KHMER_TITLE,
@@ -32,40 +30,13 @@ from tests.syndication_support import (
     REUTERS_URL,
     WINDOW_URL,
     bearer,
-    clear_cache,
+    get_feed,
     make_partner,
     seed_story,
     validate_feed,
 )
-from workflow.corrections import add_correction
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    clear_cache()
-
-
-@pytest.fixture
-def key():
-    return make_partner()[1]
-
-
-def get_feed(client, path="/en/feed.json", key=None, **params):
-    headers = bearer(key) if key else {}
-    response = client.get(path, params, **headers)
-    assert response.status_code == 200, response.content
-    data = json.loads(response.content)
-    validate_feed(data)
-    return data
-
-
-def set_times(article, updated_at=None, **published):
-    """Place a story in time (auto_now would otherwise stamp 'now')."""
-    fields = {"updated_at": updated_at} if updated_at else {}
-    fields.update({f"published_at_{lang}": when for lang, when in published.items()})
-    Article.objects.filter(pk=article.pk).update(**fields)
 
 
 # --- format and content ------------------------------------------------------
@@ -257,279 +228,6 @@ def test_partner_limited_to_its_languages_and_sections(client):
     response = client.get("/km/feed.json", **bearer(key))
     assert response.status_code == 403
     assert "Khmer" in response.json()["error"]
-
-
-# --- pagination ---------------------------------------------------------------
-
-
-def walk(client, key, first_params, between_pages=None):
-    seen, url, params, pages = [], "/en/feed.json", first_params, 0
-    while True:
-        data = get_feed(client, url, key=key, **params)
-        seen += [item["id"] for item in data["items"]]
-        pages += 1
-        if between_pages:
-            between_pages(pages)
-        if "next_url" not in data:
-            return seen, pages
-        parts = urlsplit(data["next_url"])
-        url = parts.path
-        params = {k: v[0] for k, v in parse_qs(parts.query).items()}
-
-
-def test_walk_visits_every_story_once_while_the_desk_works(client, key):
-    now = timezone.now()
-    stories = [ArticleFactory(english_only=True) for _ in range(23)]
-    for offset, story in enumerate(stories):
-        # Two stories share each publication instant: the pk breaks the tie.
-        set_times(story, en=now - timedelta(hours=offset // 2 + 1))
-    expected = {f"urn:newsroom:article:{s.pk}:en" for s in stories}
-    late = ArticleFactory(title_en="Published mid-walk")
-
-    def desk_work(page):
-        if page == 1:
-            publish(late, "en")  # new story during the walk
-            oldest = Article.objects.get(pk=stories[-1].pk)
-            oldest.title_en = "Edited during the walk"
-            oldest.save()
-            visited = Article.objects.get(pk=stories[0].pk)
-            visited.summary_en = "Edited after being read"
-            visited.save()
-
-    seen, pages = walk(client, key, {"limit": "5"}, desk_work)
-    assert pages == 5
-    assert len(seen) == len(set(seen))
-    assert set(seen) == expected
-
-
-def test_limit_default_and_maximum(client):
-    now = timezone.now()
-    for offset in range(23):
-        set_times(ArticleFactory(english_only=True), en=now - timedelta(minutes=offset))
-    data = get_feed(client)
-    assert len(data["items"]) == 20 and "next_url" in data
-    assert len(get_feed(client, limit="100")["items"]) == 23
-
-
-# --- since= and tombstones ---------------------------------------------------------
-
-
-def test_since_returns_changes_oldest_first_with_tombstones(client, key):
-    now = timezone.now()
-    old, edited, withdrawn, deleted = (ArticleFactory(published=True) for _ in range(4))
-    for story in (old, edited, withdrawn, deleted):
-        long_ago = now - timedelta(days=6)
-        set_times(story, updated_at=now - timedelta(days=5), en=long_ago, km=long_ago)
-    set_times(edited, updated_at=now - timedelta(hours=2))
-    checkpoint = (now - timedelta(days=1)).isoformat()
-
-    unpublish(Article.objects.get(pk=withdrawn.pk), "en")
-    deleted_pk = deleted.pk
-    Article.objects.get(pk=deleted_pk).delete()
-
-    data = get_feed(client, key=key, since=checkpoint)
-    ids = [item["id"] for item in data["items"]]
-    assert ids == [
-        f"urn:newsroom:article:{edited.pk}:en",
-        f"urn:newsroom:article:{withdrawn.pk}:en",
-        f"urn:newsroom:article:{deleted_pk}:en",
-    ]
-    modified = [item["date_modified"] for item in data["items"]]
-    assert modified == sorted(modified)
-    for tombstone in data["items"][1:]:
-        assert tombstone["_newsroom"]["status"] == "withdrawn"
-        assert "title" not in tombstone and "url" not in tombstone
-        assert tombstone["content_text"] == ""
-    # Khmer of the unpublished story is still live: no Khmer tombstone for it.
-    assert not Tombstone.objects.filter(article_id=withdrawn.pk, language="km")
-    km = get_feed(client, "/km/feed.json", key=key, since=checkpoint)
-    assert [(i["id"], i["_newsroom"]["status"]) for i in km["items"]] == [
-        (f"urn:newsroom:article:{edited.pk}:km", "published"),
-        # Saving the English withdrawal touched the story: Khmer is re-sent.
-        (f"urn:newsroom:article:{withdrawn.pk}:km", "published"),
-        (f"urn:newsroom:article:{deleted_pk}:km", "withdrawn"),
-    ]
-    # Anonymous sync sees withdrawals too (they carry nothing but an id).
-    public = get_feed(client, since=checkpoint)
-    assert [i["id"] for i in public["items"]] == ids
-
-
-def test_republishing_lifts_the_tombstone(client, key):
-    story = ArticleFactory(published=True)
-    before = (timezone.now() - timedelta(seconds=1)).isoformat()
-    unpublish(story, "en")
-    assert Tombstone.objects.filter(article_id=story.pk, language="en").exists()
-    publish(story, "en")
-    assert not Tombstone.objects.filter(article_id=story.pk).exists()
-    items = get_feed(client, key=key, since=before)["items"]
-    assert [i.get("_newsroom", {}).get("status") for i in items] == ["published"]
-
-
-def test_a_rescheduled_story_sheds_its_old_tombstone(client, key):
-    story = ArticleFactory(english_only=True)
-    before = (timezone.now() - timedelta(seconds=1)).isoformat()
-    unpublish(story, "en")
-    story.status_en = Status.PUBLISHED
-    story.published_at_en = timezone.now() + timedelta(hours=1)
-    story.save()  # scheduled: not public yet, the tombstone stays
-    assert Tombstone.objects.filter(article_id=story.pk).exists()
-    ids = [
-        i["_newsroom"]["status"]
-        for i in get_feed(client, key=key, since=before)["items"]
-    ]
-    assert ids == ["withdrawn"]
-    Article.objects.filter(pk=story.pk).update(
-        published_at_en=timezone.now() - timedelta(seconds=1)
-    )  # the scheduled time passes without a save
-    items = get_feed(client, key=key, since=before)["items"]
-    assert [i["_newsroom"]["status"] for i in items] == ["published"]
-
-
-def test_edits_to_a_storys_parts_reach_a_sync(client, key):
-    story = seed_story()
-    window = story.placements.get(kind=PhotoPlacement.Kind.WINDOW)
-    long_ago = timezone.now() - timedelta(days=5)
-
-    def withhold_window_photo():
-        window.photo.rights = "no_syndication"
-        window.photo.save()
-
-    edits = [
-        lambda: story.tags.add("withdrawn photo"),
-        lambda: BylineFactory(article=story, position=9),
-        lambda: story.pullquotes.all().delete(),
-        withhold_window_photo,
-    ]
-    for edit in edits:
-        set_times(story, updated_at=long_ago, en=long_ago, km=long_ago)
-        checkpoint = (timezone.now() - timedelta(seconds=1)).isoformat()
-        assert get_feed(client, key=key, since=checkpoint)["items"] == []
-        edit()
-        (item,) = get_feed(client, key=key, since=checkpoint)["items"]
-        assert item["id"].endswith(f":{story.pk}:en")
-    assert WINDOW_URL not in json.dumps(item)
-
-
-def test_a_correction_reaches_the_next_sync(
-    client, key, django_capture_on_commit_callbacks
-):
-    story = ArticleFactory(published=True)
-    long_ago = timezone.now() - timedelta(days=5)
-    set_times(story, updated_at=long_ago, en=long_ago, km=long_ago)
-    checkpoint = (timezone.now() - timedelta(seconds=1)).isoformat()
-    assert get_feed(client, key=key, since=checkpoint)["items"] == []
-    with django_capture_on_commit_callbacks(execute=True):
-        add_correction(story, "en", "correction", "An earlier version misspelled it.")
-    (item,) = get_feed(client, key=key, since=checkpoint)["items"]
-    (correction,) = item["_newsroom"]["corrections"]
-    assert correction["text"] == "An earlier version misspelled it."
-    assert correction["kind"] == "correction"
-    # The Khmer version has no correction and its feed says none.
-    (khmer,) = get_feed(client, "/km/feed.json", key=key)["items"]
-    assert khmer["_newsroom"]["corrections"] == []
-
-
-def test_drafts_never_leave_tombstones(client):
-    draft = ArticleFactory()
-    draft.title_en = "Still a draft"
-    draft.save()
-    draft.delete()
-    assert not Tombstone.objects.exists()
-
-
-def test_since_walk_pages_through_stories_and_tombstones(client, key):
-    now = timezone.now()
-    stories = [ArticleFactory(english_only=True) for _ in range(7)]
-    for offset, story in enumerate(stories):
-        set_times(story, updated_at=now - timedelta(hours=10 - offset))
-    for story in stories[:3]:
-        unpublish(Article.objects.get(pk=story.pk), "en")
-    Tombstone.objects.update(withdrawn_at=now - timedelta(hours=5))
-    seen, pages = walk(
-        client, key, {"since": (now - timedelta(days=1)).isoformat(), "limit": "2"}
-    )
-    assert pages == 4
-    assert len(seen) == len(set(seen)) == 7
-    assert set(seen) == {f"urn:newsroom:article:{s.pk}:en" for s in stories}
-
-
-# --- HTTP -----------------------------------------------------------------------
-
-
-def test_conditional_get_answers_304(client):
-    ArticleFactory(published=True)
-    first = client.get("/en/feed.json")
-    assert first["Cache-Control"].startswith("public")
-    assert "Authorization" in first["Vary"]
-    etag, modified = first["ETag"], first["Last-Modified"]
-    assert client.get("/en/feed.json", HTTP_IF_NONE_MATCH=etag).status_code == 304
-    again = client.get("/en/feed.json", HTTP_IF_MODIFIED_SINCE=modified)
-    assert again.status_code == 304
-    ArticleFactory(published=True)
-    changed = client.get("/en/feed.json", HTTP_IF_NONE_MATCH=etag)
-    assert changed.status_code == 200 and changed["ETag"] != etag
-
-
-def test_keyed_feed_is_private(client, key):
-    ArticleFactory(published=True)
-    response = client.get("/en/feed.json", **bearer(key))
-    assert response["Cache-Control"].startswith("private")
-    assert "Authorization" in response["Vary"]
-    repeat = client.get(
-        "/en/feed.json", HTTP_IF_NONE_MATCH=response["ETag"], **bearer(key)
-    )
-    assert repeat.status_code == 304
-
-
-def test_head_has_headers_and_no_body(client):
-    ArticleFactory(published=True)
-    get = client.get("/en/feed.json")
-    head = client.head("/en/feed.json")
-    assert head.status_code == 200
-    assert head.content == b""
-    assert head["ETag"] == get["ETag"]
-    assert head["Content-Length"] == str(len(get.content))
-
-
-def test_post_is_refused(client):
-    assert client.post("/en/feed.json").status_code == 405
-
-
-@pytest.mark.parametrize(
-    ("params", "parameter"),
-    [
-        ({"limit": "0"}, "limit"),
-        ({"limit": "101"}, "limit"),
-        ({"limit": "ten"}, "limit"),
-        ({"limit": "-5"}, "limit"),
-        ({"since": "yesterday"}, "since"),
-        ({"since": "2018-07-20"}, "since"),
-        ({"since": "2018-07-20T08:00:00"}, "since"),
-        ({"since": "2018-13-40T08:00:00Z"}, "since"),
-        ({"since": "9999-12-31T23:59:59-14:00"}, "since"),  # past year 9999 in UTC
-        ({"since": "0001-01-01T00:00:00+14:00"}, "since"),  # before year 1 in UTC
-        ({"cursor": "not-a-cursor"}, "cursor"),
-        ({"cursor": ""}, "cursor"),
-    ],
-)
-def test_malformed_parameters_answer_400(client, params, parameter):
-    response = client.get("/en/feed.json", params)
-    assert response.status_code == 400
-    body = response.json()
-    assert body["parameter"] == parameter
-    assert parameter in body["error"]
-
-
-def test_a_tampered_cursor_is_refused(client):
-    now = timezone.now()
-    for offset in range(3):
-        set_times(ArticleFactory(english_only=True), en=now - timedelta(minutes=offset))
-    next_url = get_feed(client, limit="1")["next_url"]
-    cursor = parse_qs(urlsplit(next_url).query)["cursor"][0]
-    tampered = cursor[:-2] + ("AA" if not cursor.endswith("AA") else "BB")
-    response = client.get("/en/feed.json", {"cursor": tampered})
-    assert response.status_code == 400
-    assert response.json()["parameter"] == "cursor"
 
 
 # --- performance --------------------------------------------------------------
