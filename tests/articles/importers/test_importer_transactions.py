@@ -9,8 +9,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 
-from articles.importers.jekyll import images, import_site
-from articles.importers.jekyll.convert import GroupConverter
+from articles.importers.jekyll import images, import_site, people
 from articles.models import Article, ImportedPost, Section
 from media_assets.models import Photo
 from tests.factories import image_bytes
@@ -52,14 +51,14 @@ def test_an_unexpected_error_in_the_third_story_keeps_the_first_two(
     site, monkeypatch, capsys
 ):
     write(site, 3, "c", section="only-c")  # its section must vanish with it
-    build_tags = GroupConverter._tags
+    apply_profile = people.apply_profile
 
-    def tags(self, article):
+    def profile(article, *args):
         if article.slug == "story-c":  # after story c's rows were written
             raise RuntimeError("converter bug")
-        build_tags(self, article)
+        apply_profile(article, *args)
 
-    monkeypatch.setattr(GroupConverter, "_tags", tags)
+    monkeypatch.setattr(people, "apply_profile", profile)
     with pytest.raises(CommandError, match="1 post"):
         call_command("import_jekyll", str(site), verbosity=0)
     out = capsys.readouterr().out
@@ -76,14 +75,14 @@ def test_an_unexpected_error_in_the_third_story_keeps_the_first_two(
 
 
 def test_stories_after_a_failed_one_still_import(site, monkeypatch):
-    build_tags = GroupConverter._tags
+    apply_profile = people.apply_profile
 
-    def tags(self, article):
+    def profile(article, *args):
         if article.slug == "story-a":
             raise KeyError("first story")
-        build_tags(self, article)
+        apply_profile(article, *args)
 
-    monkeypatch.setattr(GroupConverter, "_tags", tags)
+    monkeypatch.setattr(people, "apply_profile", profile)
     report = import_site(site)
     assert [path for path, _reason in report.failures] == [
         "english/_posts/2018-01-01-story-a.md"
