@@ -280,10 +280,10 @@ def test_admin_assets_are_served_locally(editor_client):
 
 
 def test_import_provenance_is_listed_read_only(editor_client, django_user_model):
-    from articles.models import ImportedPost
+    from tests.factories.articles import ImportedPostFactory
 
     article = ArticleFactory()
-    ImportedPost.objects.create(
+    ImportedPostFactory(
         article=article,
         language="en",
         source_path="english/_posts/2018-07-20-x.md",

@@ -264,10 +264,10 @@ def test_locator_pin_coordinates_are_plain_numbers_in_every_language(
 
 
 def test_profile_card_in_each_language_with_khmer_digits(client):
-    from articles.models import PersonProfile
+    from tests.factories.articles import PersonProfileFactory
 
     article = ArticleFactory(published=True)
-    PersonProfile.objects.create(
+    PersonProfileFactory(
         article=article,
         name_en="Sok Eysan",
         name_km="សុខ ឥសាន",
