@@ -50,6 +50,7 @@ browser-deps:
 
 test: install-dev browser-deps
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
 	$(MAKE) --no-print-directory test-sqlite
 	@if $(BIN)/python scripts/postgres_available.py; then \
 		$(MAKE) --no-print-directory test-postgres; \
@@ -70,9 +71,10 @@ test-postgres: install-dev
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 bench: install-dev
 	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 clean:
-	rm -rf $(VENV) staticfiles media db.sqlite3 .pytest_cache
+	rm -rf $(VENV) staticfiles media db.sqlite3 .pytest_cache .import_linter_cache

@@ -1,4 +1,4 @@
-"""Shared builders for the syndication tests: the seed story and partners."""
+"""Shared builders for the syndication tests: the seed story, partners, the feed."""
 
 import json
 from pathlib import Path
@@ -6,7 +6,7 @@ from pathlib import Path
 import jsonschema
 from django.core.cache import cache
 
-from articles.models import Byline, PhotoPlacement
+from articles.models import Article, Byline, PhotoPlacement
 from syndication.partners import create_partner
 from tests.factories import (
     ArticleFactory,
@@ -146,3 +146,26 @@ def validate_feed(data):
 
 def clear_cache():
     cache.clear()
+
+
+def voa_hero_story(**fields):
+    """A published story whose hero is a VOA photo partners may have."""
+    story = ArticleFactory(published=True, **fields)
+    PhotoPlacementFactory(article=story, kind=PhotoPlacement.Kind.HERO, position=1)
+    return story
+
+
+def get_feed(client, path="/en/feed.json", key=None, **params):
+    headers = bearer(key) if key else {}
+    response = client.get(path, params, **headers)
+    assert response.status_code == 200, response.content
+    data = json.loads(response.content)
+    validate_feed(data)
+    return data
+
+
+def set_times(article, updated_at=None, **published):
+    """Place a story in time (auto_now would otherwise stamp 'now')."""
+    fields = {"updated_at": updated_at} if updated_at else {}
+    fields.update({f"published_at_{lang}": when for lang, when in published.items()})
+    Article.objects.filter(pk=article.pk).update(**fields)

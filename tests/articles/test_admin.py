@@ -9,11 +9,13 @@ from django.urls import reverse
 
 from articles.models import Article, Status
 from media_assets.models import Photo
+from tests.admin_forms import form_data
 from tests.factories import (
     KHMER_TITLE,
     ArticleFactory,
     AuthorFactory,
     BylineFactory,
+    PullquoteFactory,
     SectionFactory,
     image_bytes,
 )
@@ -278,10 +280,10 @@ def test_admin_assets_are_served_locally(editor_client):
 
 
 def test_import_provenance_is_listed_read_only(editor_client, django_user_model):
-    from articles.models import ImportedPost
+    from tests.factories.articles import ImportedPostFactory
 
     article = ArticleFactory()
-    ImportedPost.objects.create(
+    ImportedPostFactory(
         article=article,
         language="en",
         source_path="english/_posts/2018-07-20-x.md",
@@ -296,3 +298,28 @@ def test_import_provenance_is_listed_read_only(editor_client, django_user_model)
     assert (
         editor_client.get(reverse("admin:articles_importedpost_add")).status_code == 403
     )
+
+
+@pytest.mark.django_db
+def test_bad_latitude_on_the_change_form_saves_nothing_at_all(editor_client):
+    """The story's fields and its inlines stay as they were, not half-saved."""
+    article = ArticleFactory(title_en="Before")
+    pullquote = PullquoteFactory(article=article, position=1, text_en="Old quote")
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    data = form_data(editor_client.get(url))
+    article.refresh_from_db()
+    version, revisions = article.version, article.revisions.count()
+    quote_text = next(k for k in data if k.endswith("-text_en"))
+    data.update(
+        {"title_en": "After", "latitude": "200", "longitude": "104", quote_text: "New"}
+    )
+    response = editor_client.post(url, data)
+    assert response.status_code == 200
+    page = BeautifulSoup(response.content, "html.parser")
+    errors = " ".join(e.get_text(" ") for e in page.select(".errorlist"))
+    assert "Latitude must be between -90 and 90" in errors
+    article.refresh_from_db()
+    pullquote.refresh_from_db()
+    assert (article.title_en, article.latitude) == ("Before", None)
+    assert pullquote.text_en == "Old quote"
+    assert (article.version, article.revisions.count()) == (version, revisions)

@@ -62,3 +62,20 @@ def test_an_editors_note_with_a_backslash_link_has_no_link():
     note = BeautifulSoup(html, "html.parser")
     assert note.find("a") is None
     assert note.find("h2").get_text() == "Note"
+
+
+@pytest.mark.parametrize(
+    ("link", "kept"),
+    [
+        ("/english/hun-sen/", "/english/hun-sen/"),
+        (
+            "https://www.voacambodia.com/a/x.html",
+            "https://www.voacambodia.com/a/x.html",
+        ),
+        ("javascript:alert(1)", ""),
+        ("//evil.example/x", ""),
+        ("", ""),
+    ],
+)
+def test_editors_note_links_are_web_or_site_relative(link, kept):
+    assert safe_link(link) == kept

@@ -1,8 +1,11 @@
-"""The offline locator: the outline and the projection agree with real places."""
+"""The offline locator: the outline and projection agree with real places; the page
+shows the map once, and nothing without a place."""
 
 import pytest
+from bs4 import BeautifulSoup
 
 from articles.locator import CAMBODIA_OUTLINE, HEIGHT, WIDTH, project
+from tests.factories import ArticleFactory
 
 
 def inside(point, polygon):
@@ -53,3 +56,36 @@ def test_projection_keeps_north_up_and_west_left():
     assert west < east
     assert north < south
     assert 0 <= west <= WIDTH and 0 <= south <= HEIGHT
+
+
+@pytest.mark.django_db
+def test_map_embed_without_coordinates_or_label_renders_nothing(client):
+    article = ArticleFactory(
+        published=True, body_en="Text.\n\n[[map]]\n\nMore.", map_pin_en=""
+    )
+    assert (article.latitude, article.location_name) == (None, "")
+    page = BeautifulSoup(
+        client.get(article.get_absolute_url("en")).content, "html.parser"
+    )
+    assert page.select("figure.locator") == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("body", "inside_body"),
+    [("Text.\n\n[[map]]\n\nMore.", True), ("Text.\n\nMore.", False)],
+)
+def test_the_locator_is_shown_once(client, body, inside_body):
+    """Where the body places it ({% include map.html %}), else after the body."""
+    article = ArticleFactory(
+        published=True,
+        body_en=body,
+        latitude="11.556062",
+        longitude="104.936943",
+        map_pin_en="Phnom Penh",
+    )
+    page = BeautifulSoup(
+        client.get(article.get_absolute_url("en")).content, "html.parser"
+    )
+    assert len(page.select("figure.locator")) == 1
+    assert len(page.select(".post__body figure.locator")) == int(inside_body)

@@ -109,3 +109,25 @@ def test_expand_embeds_puts_an_explicit_dateline_where_it_stands():
 def test_plain_text_drops_markup_and_embeds_and_keeps_khmer_bytes():
     source = f"### Head ###\n\n**{KHMER_TITLE}** [link](https://x.org)\n\n[[photo 1]]"
     assert plain_text(source) == f"Head {KHMER_TITLE} link"
+
+
+def test_archive_link_classes_survive_sanitising():
+    """Raw HTML links with the archive's classes are kept, classes included."""
+    html = render_markdown(
+        'Won <a href="#footnote1" class="footnote">easily</a> in '
+        '<a href="#jan_7_1979" class="trigger__factbox">1979</a>.<br/>'
+    )
+    assert '<a href="#footnote1" class="footnote"' in html
+    assert '<a href="#jan_7_1979" class="trigger__factbox"' in html
+    assert "<br>" in html
+    assert 'class=""' not in html
+
+
+def test_styled_block_keeps_every_class_and_its_anchor():
+    """{:.voa__tagline.other} and {:#anchor} from the archive, as stored."""
+    html = render_markdown(
+        '[[styled class="voa__tagline other"]]\nTagline.\n[[/styled]]\n\n'
+        '[[styled class="" id=plain-anchor]]\nAnchored.\n[[/styled]]'
+    )
+    assert '<div class="styled styled--voa__tagline styled--other">' in html
+    assert '<div class="styled" id="plain-anchor">' in html

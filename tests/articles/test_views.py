@@ -264,10 +264,10 @@ def test_locator_pin_coordinates_are_plain_numbers_in_every_language(
 
 
 def test_profile_card_in_each_language_with_khmer_digits(client):
-    from articles.models import PersonProfile
+    from tests.factories.articles import PersonProfileFactory
 
     article = ArticleFactory(published=True)
-    PersonProfile.objects.create(
+    PersonProfileFactory(
         article=article,
         name_en="Sok Eysan",
         name_km="សុខ ឥសាន",
@@ -312,3 +312,12 @@ def test_not_found_page_speaks_the_language_of_the_address(client, settings):
     assert "ទំព័រនេះមិនមាន" in response.content.decode()
     english = client.get("/en/feature/no-such-story/").content.decode()
     assert "This page does not exist" in english
+
+
+@pytest.mark.django_db
+def test_unpublished_khmer_address_appears_nowhere_on_the_english_page(client):
+    """Not in the translation link, hreflang, JSON-LD or anywhere else."""
+    article = ArticleFactory(english_only=True)
+    english = client.get(article.get_absolute_url("en")).content.decode()
+    assert article.get_absolute_url("km") not in english
+    assert article.title_km not in english

@@ -92,3 +92,22 @@ def test_the_story_field_holds_only_an_id(value):
 @pytest.mark.django_db
 def test_the_story_field_takes_an_id():
     ArticleFactory.build(youtube_id=ID).clean_fields(exclude=["section"])
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("u1uYkdS39JI", "u1uYkdS39JI"),
+        (" u1uYkdS39JI ", "u1uYkdS39JI"),
+        ("https://www.youtube.com/watch?v=u1uYkdS39JI&t=30s", "u1uYkdS39JI"),
+        ("https://youtu.be/u1uYkdS39JI", "u1uYkdS39JI"),
+        ("https://www.youtube.com/embed/u1uYkdS39JI/", "u1uYkdS39JI"),
+        ("https://evil.example/watch?v=u1uYkdS39JI", ""),
+        ("not a video", ""),
+        ("", ""),
+    ],
+)
+def test_youtube_id_from_ids_and_addresses(value, expected):
+    from articles.youtube import video_id as youtube_id
+
+    assert youtube_id(value) == expected

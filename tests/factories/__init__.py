@@ -1,9 +1,15 @@
-"""factory_boy factories; images are made in memory with Pillow."""
+"""factory_boy factories; images are made in memory with Pillow.
+
+The factories most tests use are here; the rest, per app, in
+tests/factories/{articles,media_assets,workflow,syndication}.py.
+tests/test_factories.py checks that every project model has one.
+"""
 
 import io
 from datetime import timedelta
 
 import factory
+from django.contrib.auth.hashers import make_password
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
@@ -149,6 +155,8 @@ class UserFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     username = factory.Sequence(lambda n: f"user{n}")
+    # As an account made without a password has: never "", which no login matches.
+    password = factory.LazyFunction(lambda: make_password(None))
     email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
     is_staff = True
 

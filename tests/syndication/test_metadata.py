@@ -1,128 +1,20 @@
-"""RSS/Atom, sitemaps and the article page's search and social metadata."""
+"""The article page's search and social metadata: JSON-LD, Open Graph, hreflang."""
 
 import json
-import xml.etree.ElementTree as ET
-from datetime import timedelta
 
-import feedparser
 import pytest
 from bs4 import BeautifulSoup
 from django.utils import timezone
 
-from articles.models import Article, PhotoPlacement
-from tests.factories import KHMER_TITLE, ArticleFactory, PhotoPlacementFactory
-from tests.syndication_support import REUTERS_CREDIT, REUTERS_URL, seed_story
+from tests.factories import ArticleFactory
+from tests.syndication_support import (
+    REUTERS_URL,
+    seed_story,
+    voa_hero_story,
+)
 from workflow.corrections import add_correction
 
 pytestmark = pytest.mark.django_db
-
-SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-XHTML = "{http://www.w3.org/1999/xhtml}"
-NEWS = "{http://www.google.com/schemas/sitemap-news/0.9}"
-
-
-def voa_hero_story(**fields):
-    story = ArticleFactory(published=True, **fields)
-    PhotoPlacementFactory(article=story, kind=PhotoPlacement.Kind.HERO, position=1)
-    return story
-
-
-# --- RSS and Atom --------------------------------------------------------------
-
-
-@pytest.mark.parametrize("path", ["/en/rss.xml", "/en/atom.xml"])
-def test_feeds_parse_and_carry_stable_ids(client, path):
-    seeded = seed_story()
-    voa = voa_hero_story()
-    ArticleFactory(title_en="A draft nobody may see")
-    response = client.get(path)
-    assert response.status_code == 200
-    parsed = feedparser.parse(response.content)
-    assert not parsed.bozo, parsed.get("bozo_exception")
-    if "rss" in path:
-        assert parsed.feed.language == "en"
-    entries = {entry.id: entry for entry in parsed.entries}
-    assert set(entries) == {
-        f"urn:newsroom:article:{seeded.pk}:en",
-        f"urn:newsroom:article:{voa.pk}:en",
-    }
-    seed_entry = entries[f"urn:newsroom:article:{seeded.pk}:en"]
-    assert seed_entry.title == seeded.title_en
-    assert seed_entry.link == "http://testserver" + seeded.get_absolute_url("en")
-    assert seed_entry.author == "Sun Narin, Malis Tum, Chun Chanboth"
-    # The seed story's hero is Reuters: no enclosure, no trace of it.
-    assert not seed_entry.get("enclosures")
-    assert REUTERS_URL.encode() not in response.content
-    assert REUTERS_CREDIT.encode() not in response.content
-    (enclosure,) = entries[f"urn:newsroom:article:{voa.pk}:en"].enclosures
-    hero = voa.placements.get().photo
-    assert enclosure.href == "http://testserver" + hero.image.url
-    assert enclosure.type == "image/jpeg"
-    assert int(enclosure.length) == hero.image.size
-    assert b"A draft nobody may see" not in response.content
-
-
-def test_khmer_rss_lists_only_khmer_versions(client):
-    both = ArticleFactory(published=True)
-    ArticleFactory(english_only=True)
-    parsed = feedparser.parse(client.get("/km/rss.xml").content)
-    assert [e.id for e in parsed.entries] == [f"urn:newsroom:article:{both.pk}:km"]
-    assert parsed.entries[0].title == KHMER_TITLE
-    assert parsed.feed.language == "km"
-
-
-# --- sitemaps -------------------------------------------------------------------
-
-
-def test_sitemap_pairs_translations_with_hreflang(client):
-    pair = ArticleFactory(published=True)
-    english_only = ArticleFactory(english_only=True)
-    draft = ArticleFactory()
-    response = client.get("/sitemap.xml")
-    assert response.status_code == 200
-    root = ET.fromstring(response.content)  # noqa: S314 - our own output
-    urls = {}
-    for url in root.iter(f"{SITEMAP}url"):
-        loc = url.find(f"{SITEMAP}loc").text
-        urls[loc] = {
-            link.get("hreflang"): link.get("href") for link in url.iter(f"{XHTML}link")
-        }
-    absolute = "http://testserver{}".format
-    pair_urls = {lang: absolute(pair.get_absolute_url(lang)) for lang in ("en", "km")}
-    assert urls[pair_urls["en"]] == pair_urls
-    assert urls[pair_urls["km"]] == pair_urls
-    only = absolute(english_only.get_absolute_url("en"))
-    assert urls[only] == {"en": only}
-    assert absolute(english_only.get_absolute_url("km")) not in urls
-    assert len(urls) == 3
-    assert f"/{draft.slug}/" not in response.content.decode()
-
-
-def test_news_sitemap_lists_the_last_two_days(client):
-    now = timezone.now()
-    fresh = ArticleFactory(published=True)
-    stale = ArticleFactory(published=True)
-    Article.objects.filter(pk=fresh.pk).update(
-        published_at_en=now - timedelta(hours=3),
-        published_at_km=now - timedelta(days=3),
-    )
-    Article.objects.filter(pk=stale.pk).update(
-        published_at_en=now - timedelta(days=3), published_at_km=now - timedelta(days=4)
-    )
-    ArticleFactory(title_en="Draft")
-    response = client.get("/sitemap-news.xml")
-    assert response.status_code == 200
-    root = ET.fromstring(response.content)  # noqa: S314 - our own output
-    (url,) = root.iter(f"{SITEMAP}url")
-    assert url.find(f"{SITEMAP}loc").text.endswith(fresh.get_absolute_url("en"))
-    news = url.find(f"{NEWS}news")
-    assert news.find(f"{NEWS}title").text == fresh.title_en
-    assert news.find(f"{NEWS}publication/{NEWS}language").text == "en"
-    assert news.find(f"{NEWS}publication/{NEWS}name").text == "VOA Khmer"
-    assert news.find(f"{NEWS}publication_date").text.endswith("+07:00")
-
-
-# --- article page metadata ----------------------------------------------------------
 
 
 def page_head(client, article, language="en"):

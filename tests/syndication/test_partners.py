@@ -12,16 +12,11 @@ from syndication import ratelimit
 from syndication.models import Partner, PartnerKey
 from syndication.partners import digest
 from tests.factories import ArticleFactory, SectionFactory
-from tests.syndication_support import bearer, clear_cache, make_partner
+from tests.syndication_support import bearer, make_partner
 
 pytestmark = pytest.mark.django_db
 
 KEY = re.compile(r"^nrk_[A-Za-z0-9_-]{40,}$", re.MULTILINE)
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    clear_cache()
 
 
 def create(*args):

@@ -17,6 +17,7 @@ from tests.factories import (
     PhotoPlacementFactory,
     PullquoteFactory,
 )
+from tests.factories.articles import PersonProfileFactory
 from workflow import revisions
 
 # Zero-width spaces (U+200B) between words, as Khmer is typed.
@@ -39,7 +40,7 @@ def story():
     )
     PhotoPlacementFactory(article=article, position=2, caption_en="Ballot box")
     PullquoteFactory(article=article, position=1, attribution_en="Sun Narin")
-    PersonProfile.objects.create(
+    PersonProfileFactory(
         article=article, persona_en="Voter", name_en="Sok", name_km="សុខ", age=40
     )
     return article

@@ -287,13 +287,6 @@ def test_editor_panel_offers_publish_and_schedule(client, desk_editor):
 
 
 @pytest.mark.django_db
-def test_no_pending_migrations():
-    from django.core.management import call_command
-
-    call_command("makemigrations", "--check", "--dry-run", verbosity=0)
-
-
-@pytest.mark.django_db
 def test_editor_bulk_publish_reports_refusals(client, desk_editor):
     ready = ArticleFactory(status_en=Status.READY)
     draft = ArticleFactory(status_en=Status.DRAFT)

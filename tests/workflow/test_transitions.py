@@ -3,10 +3,11 @@
 from datetime import timedelta
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
+from newsroom.content_cache import content_version
 
 from articles.models import Article, Status
-from articles.page_cache import content_version
 from articles.states import change_state
 from tests.factories import ArticleFactory
 from workflow.models import AuditEntry, Transition
@@ -123,6 +124,33 @@ def test_unknown_action_or_language_is_refused(desk_editor):
         perform("teleport", article, "en", desk_editor)
     with pytest.raises(TransitionError, match="no language"):
         perform("submit", article, "fr", desk_editor)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("emptied", "message"),
+    [
+        ({"title_km": ""}, "The Khmer title is empty"),
+        ({"body_km": "  \n"}, "The Khmer body is empty"),
+    ],
+)
+def test_change_form_publish_button_refuses_an_empty_language(
+    editor_client, emptied, message
+):
+    """Publishing is a workflow action on the change form: refused, nothing saved."""
+    article = ArticleFactory(status_km=Status.READY, **emptied)
+    response = editor_client.post(
+        reverse("admin:articles_article_transition", args=[article.pk]),
+        {"transition": "publish:km"},
+        follow=True,
+    )
+    shown = [str(m) for m in response.context["messages"]]
+    assert any(message in m and "cannot be published" in m for m in shown), shown
+    article.refresh_from_db()
+    assert article.status_km == Status.READY
+    assert article.published_at_km is None
+    assert not article.transitions.exists()
+    assert not Article.objects.published("km").exists()
 
 
 @pytest.mark.django_db

@@ -1,101 +1,18 @@
 """Importer behaviour on small sites written by the tests: failures, update, dry run."""
 
-import io
-import textwrap
 from datetime import date
 from pathlib import Path
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from articles.demo import DEMO_SITE, load_demo
 from articles.importers.jekyll import import_site
 from articles.models import Article, ImportedPost, PhotoPlacement, Section
 from media_assets.models import Photo
-from media_assets.services import Status as IngestStatus
-from media_assets.services import ingest
-from tests.factories import image_bytes
+from tests.articles.importers.small_site import BROKEN, GOOD_EN, OTHER_EN, write
 
 pytestmark = pytest.mark.django_db
-
-GOOD_EN = """\
----
-title: Good Story
-summary: It imports.
-byline: Sun Narin and Malis Tum
-metrics-byline: Narin, Sun; Tum, Malis
-image: cow.jpg
-cutline: A cow.
-credit: Sun Narin/VOA Khmer
-coordinates: 11.5, 104.9
-date: 2018-01-01
-categories: feature
-language: english
----
-
-$DATELINE$ First paragraph links to [the other](/english/feature/other.html).
-
-{% include photo.html file="/img/cow.jpg" caption="The same cow" %}
-
-{% include graphic-totals-static.html source="<script>alert(1)</script>" %}
-
-Last paragraph.
-"""
-GOOD_KM = """\
----
-title: រឿង\u200bល្អ
-byline: ស៊ុន ណារិន និង ទុំ ម្លិះ
-metrics-byline: Narin, Sun; Tum, Malis
-translation: /english/feature/goood-story.html
-date: 2018-01-03
-categories: feature
-language: khmer
----
-
-អត្ថបទ\u200bខ្មែរ។
-"""
-OTHER_EN = """\
----
-title: Other Story
-date: 2018-01-02
-categories: feature
----
-
-Other text.
-"""
-BROKEN = {
-    "2018-02-01-bad-yaml.md": "---\ntitle: [not closed\n---\nText\n",
-    "2018-02-02-no-title.md": "---\nsummary: nameless\n---\nText\n",
-    "2018-02-03-far-away.md": (
-        "---\ntitle: Far\ncoordinates: 95.0, 200.0\ncategories: faraway\n---\nText\n"
-    ),
-}
-
-
-def write(path, text):
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(textwrap.dedent(text), encoding="utf-8")
-    return path
-
-
-@pytest.fixture
-def site(tmp_path):
-    root = tmp_path / "site"
-    write(root / "english/_posts/2018-01-01-good-story.md", GOOD_EN)
-    write(root / "khmer/_posts/2018-01-03-good-story.md", GOOD_KM)
-    write(root / "english/_posts/2018-01-02-other.md", OTHER_EN)
-    (root / "img/animals").mkdir(parents=True)
-    (root / "img/animals/cow.jpg").write_bytes(image_bytes())
-    return root
-
-
-@pytest.fixture
-def broken_site(site):
-    for name, text in BROKEN.items():
-        write(site / "english/_posts" / name, text)
-    return site
 
 
 def media_files(settings):
@@ -196,46 +113,6 @@ def test_a_file_that_is_not_a_post_is_refused(site):
         call_command("import_jekyll", str(site / "img"), verbosity=0)
 
 
-def test_load_demo_from_the_sample_is_idempotent(voa_fixtures, settings):
-    settings.NEWSROOM = {**settings.NEWSROOM, "DEMO_FIXTURES_DIR": str(voa_fixtures)}
-    call_command("load_demo", verbosity=0)
-    assert Article.objects.count() == 11
-    call_command("load_demo", verbosity=0)
-    assert Article.objects.count() == 11
-
-
-def test_load_demo_falls_back_to_the_seed_story(settings, tmp_path, client):
-    settings.NEWSROOM = {
-        **settings.NEWSROOM,
-        "DEMO_FIXTURES_DIR": str(tmp_path / "absent"),
-    }
-    first = load_demo()
-    assert first.ok and first.created == 1 and first.pairs == 1
-    again = load_demo()
-    assert (again.created, again.unchanged) == (0, 1)
-    article = Article.objects.get()
-    assert article.latitude is not None and article.longitude is not None
-    assert article.placements.filter(kind="hero").exists()
-    assert article.pullquotes.exclude(text_km=None).exclude(text_km="").exists()
-    names = [b.author.display_name_km for b in article.bylines.all()]
-    assert names == ["ស៊ុន ណារិន", "ទុំ ម្លិះ"]
-    assert article.dateline_km == "ភ្នំពេញ"
-    for language in ("en", "km"):
-        assert client.get(article.get_absolute_url(language)).status_code == 200
-    assert (DEMO_SITE / "english/_posts").is_dir()
-
-
-def test_fetch_images_offline_is_a_warning(site, settings):
-    # Allowed although loopback, so the test meets a closed port, not the SSRF guard.
-    settings.PHOTO_FETCH_ALLOWED_ADDRESSES = ["127.0.0.1:9"]
-    post_with_remote_hero(site, "http://127.0.0.1:9/offline.jpg")
-    report = import_site(site, fetch_images=True)
-    assert report.ok, report.failures
-    assert any("could not download" in w for w in report.warnings)
-    photo = Article.objects.get(slug="other").placements.get(kind="hero").photo
-    assert photo.source_url == "http://127.0.0.1:9/offline.jpg" and not photo.image
-
-
 def test_two_posts_with_one_address_fail_clearly(site):
     write(site / "english/_posts/2019-05-05-other.md", OTHER_EN)
     report = import_site(site)
@@ -257,53 +134,6 @@ def test_update_never_rebuilds_a_story_without_its_translation(site):
     assert "was left as it was" in failures["english/_posts/2018-01-01-good-story.md"]
     good = Article.objects.get(slug="good-story")
     assert (good.title_en, good.title_km) == ("Good Story", "រឿង\u200bល្អ")
-
-
-def fake_download(monkeypatch, data):
-    """A download answering `data`: the tests never touch the network."""
-    from articles.importers.jekyll import images
-
-    monkeypatch.setattr(images, "download", lambda *args, **kwargs: data)
-
-
-def post_with_remote_hero(site, url):
-    path = site / "english/_posts/2018-01-02-other.md"
-    path.write_text(OTHER_EN.replace("date:", f"image: {url}\ndate:"), "utf-8")
-
-
-def test_fetched_remote_image_that_is_not_an_image_stays_remote(site, monkeypatch):
-    fake_download(monkeypatch, b"<html>not a photo</html>")
-    post_with_remote_hero(site, "https://gdb.example.org/a.jpg")
-    report = import_site(site, fetch_images=True)
-    assert report.ok, report.failures
-    assert any("downloaded but refused" in w for w in report.warnings)
-    photo = Article.objects.get(slug="other").placements.get(kind="hero").photo
-    assert photo.source_url == "https://gdb.example.org/a.jpg" and not photo.image
-
-
-def test_fetched_remote_image_is_stored(site, monkeypatch):
-    fake_download(monkeypatch, image_bytes(size=(30, 20)))
-    post_with_remote_hero(site, "https://gdb.example.org/b.jpg")
-    assert import_site(site, fetch_images=True).ok
-    photo = Article.objects.get(slug="other").placements.get(kind="hero").photo
-    assert photo.image and photo.width == 30
-    assert photo.source_url == "https://gdb.example.org/b.jpg"
-
-
-def test_export_refuses_a_folder_that_is_not_empty(site, tmp_path):
-    """Exporting over an existing site (the archive itself) would overwrite it."""
-    assert import_site(site).ok
-    config = site / "_config.yml"
-    config.write_text("title: the real site\n", encoding="utf-8")
-    before = sorted(p for p in site.rglob("*"))
-    with pytest.raises(CommandError, match="is not empty"):
-        call_command("export_jekyll", str(site), stdout=io.StringIO())
-    assert sorted(p for p in site.rglob("*")) == before
-    assert config.read_text(encoding="utf-8") == "title: the real site\n"
-    empty = tmp_path / "empty"
-    empty.mkdir()
-    call_command("export_jekyll", str(empty), stdout=io.StringIO())
-    assert len(list(empty.glob("*/_posts/*.md"))) == 3
 
 
 def test_a_bad_date_falls_back_to_the_file_name_with_a_warning(site):
@@ -358,25 +188,6 @@ def test_two_posts_claiming_one_translation_share_nothing(site):
     ), report.warnings
 
 
-def test_archive_images_join_the_library_pipeline(
-    site, django_capture_on_commit_callbacks
-):
-    # The same picture under a second name in the archive, used by another post.
-    cow = (site / "img/animals/cow.jpg").read_bytes()
-    (site / "img/cow-copy.jpg").write_bytes(cow)
-    path = site / "english/_posts/2018-01-02-other.md"
-    path.write_text(OTHER_EN.replace("date:", "image: cow-copy.jpg\ndate:"), "utf-8")
-    with django_capture_on_commit_callbacks(execute=True):
-        assert import_site(site).ok
-    photo = Photo.objects.get()  # identical files are one library photo
-    other = Article.objects.get(slug="other")
-    assert other.placements.get(kind="hero").photo == photo
-    assert photo.renditions.filter(spec__endswith=".webp").exists()
-    # Uploading the archive's file again is offered as the archive's photo.
-    again = ingest(SimpleUploadedFile("cow.jpg", cow), "cow.jpg")
-    assert (again.status, again.photo) == (IngestStatus.DUPLICATE, photo)
-
-
 def test_update_never_overwrites_what_editors_changed_in_the_cms(site):
     """A story edited (or withdrawn) in the CMS after its import keeps that work."""
     from workflow.versioning import claim_version
@@ -404,3 +215,22 @@ def test_update_never_overwrites_what_editors_changed_in_the_cms(site):
     assert report.updated == 1
     good.refresh_from_db()
     assert good.title_en == "Archive Retitle"
+
+
+@pytest.mark.django_db
+def test_an_attribute_line_with_no_block_after_it_is_dropped_with_a_warning(
+    tmp_path,
+):
+    site = tmp_path / "site"
+    posts = site / "english/_posts"
+    posts.mkdir(parents=True)
+    (posts / "2018-01-01-dangling.md").write_text(
+        "---\ntitle: Dangling\ncategories: feature\n---\n\nText.\n\n{:.pullquote}\n",
+        encoding="utf-8",
+    )
+    report = import_site(site)
+    assert report.ok, report.failures
+    assert "{:" not in Article.objects.get(slug="dangling").body_en
+    assert any("dangling.md" in w and "{:.pullquote}" in w for w in report.warnings), (
+        report.warnings
+    )

@@ -1,0 +1,46 @@
+"""Every project model has a factory, and each factory saves a valid instance."""
+
+import factory
+import pytest
+from django.apps import apps
+
+from tests import factories
+from tests.factories import articles, media_assets, syndication, workflow
+
+PROJECT_APPS = ("articles", "media_assets", "workflow", "syndication")
+
+
+def all_factories():
+    modules = (factories, articles, media_assets, syndication, workflow)
+    found = {
+        value
+        for module in modules
+        for value in vars(module).values()
+        if isinstance(value, type)
+        and issubclass(value, factory.django.DjangoModelFactory)
+        and value._meta.model is not None
+    }
+    return sorted(found, key=lambda f: f.__name__)
+
+
+FACTORIES = all_factories()
+
+
+def test_every_project_model_has_a_factory():
+    models = {
+        model
+        for label in PROJECT_APPS
+        for model in apps.get_app_config(label).get_models()
+    }
+    covered = {f._meta.get_model_class() for f in FACTORIES}
+    assert sorted(m.__name__ for m in models - covered) == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("factory_class", FACTORIES, ids=lambda f: f.__name__)
+def test_factory_saves_an_instance_that_passes_full_clean(factory_class):
+    instance = factory_class()
+    model = factory_class._meta.get_model_class()
+    stored = model.objects.get(pk=instance.pk)
+    stored.full_clean()  # field validators, clean() and the model's constraints
+    assert str(stored)
