@@ -5,9 +5,9 @@ from datetime import timedelta
 import pytest
 from django.urls import reverse
 from django.utils import timezone
-from newsroom.content_cache import content_version
 
 from articles.models import Article, Status
+from articles.page_cache import content_version
 from articles.states import change_state
 from tests.factories import ArticleFactory
 from workflow.models import AuditEntry, Transition

@@ -3,7 +3,8 @@
 import pytest
 
 from articles.importers.jekyll.shortcodes import BodyBuilder, shortcode
-from articles.rendering import SHORTCODE_LINE, parse_args
+from articles.rendering import parse_args
+from articles.shortcode_rule import SHORTCODE_LINE
 
 
 @pytest.mark.parametrize(
