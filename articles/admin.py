@@ -2,10 +2,8 @@
 
 Complete without the workflow: workflow.admin replaces the Article registration
 with its subclass (roles, versioned saves, transitions, the translation desk).
+The photo library's story-aware admin is registered by articles.admin_photos.
 """
-
-import operator
-from functools import reduce
 
 from django.contrib import admin
 from django.db.models import Q
@@ -13,6 +11,7 @@ from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from articles import admin_photos  # noqa: F401 - registers StoryPhotoAdmin
 from articles.admin_inlines import (
     BylineInline,
     PersonProfileInline,
@@ -30,8 +29,6 @@ from articles.models import (
     Status,
 )
 from articles.services import save_new_article
-from media_assets.admin.photo import PhotoAdmin
-from media_assets.models import Photo
 
 
 @admin.register(Section)
@@ -243,21 +240,3 @@ class ImportedPostAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
-
-
-admin.site.unregister(Photo)
-
-
-@admin.register(Photo)
-class StoryPhotoAdmin(PhotoAdmin):
-    """The photo library, told which photos readers see (media_assets knows no
-    stories): a published story's photo keeps its file unless an editor changes it.
-    """
-
-    def shown_to_readers(self, photo):
-        if photo.pk is None:
-            return False
-        published = reduce(
-            operator.or_, (Article.objects.published(c) for c in LANGUAGE_CODES)
-        )
-        return published.filter(placements__photo=photo).exists()

@@ -7,11 +7,9 @@ ADMIN_CSS, and focal_point.js places the marker from its data attributes.
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
 from django.utils.timezone import localtime
 
 ADMIN_CSS = "media_assets/photo_admin.css"
-LANGUAGE_NAMES = {"en": "English", "km": "Khmer"}
 
 
 def thumbnail_html(photo):
@@ -74,31 +72,3 @@ def metadata_table_html(found):
 
 def change_url(photo):
     return reverse("admin:media_assets_photo_change", args=[photo.pk])
-
-
-def story_change_url(placement):
-    return reverse("admin:articles_article_change", args=[placement.article_id])
-
-
-def published_languages_label(article):
-    languages = [LANGUAGE_NAMES[code] for code in article.published_languages()]
-    if not languages:
-        return "draft"
-    return "published in " + " and ".join(languages)
-
-
-def usage_html(placements):
-    """One line per placement: the story (a link), the slot, its state."""
-    return format_html_join(
-        mark_safe("<br>"),  # noqa: S308 - a constant
-        '<a href="{}">{}</a> — {}, {}',
-        (
-            (
-                story_change_url(p),
-                p.article,
-                p.get_kind_display(),
-                published_languages_label(p.article),
-            )
-            for p in placements
-        ),
-    )

@@ -3,21 +3,18 @@
 from django import forms
 from django.contrib import admin
 from django.db import models
-from django.db.models import Count
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.html import format_html
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from media_assets import rights
-from media_assets.admin import bulk_upload, grid, used_in
+from media_assets.admin import bulk_upload, grid
 from media_assets.admin.display import (
     ADMIN_CSS,
     changes_table_html,
     focal_preview_html,
     metadata_table_html,
-    published_languages_label,
     thumbnail_html,
-    usage_html,
 )
 from media_assets.admin.forms import PhotoAdminForm
 from media_assets.models import FILE_FIELDS, RIGHTS_FIELDS, changes_by
@@ -49,13 +46,14 @@ class PhotoAdmin(TabbedTranslationAdmin):
     form = PhotoAdminForm
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     change_list_template = "admin/media_assets/photo/change_list.html"
+    # An upper app's grid may extend this one (its block "photo_notes").
+    grid_template = "admin/media_assets/photo/grid.html"
     list_display = (
         "thumbnail",
         "short_cutline",
         "credit",
         "source",
         "rights_label",
-        "used_in",
     )
     list_filter = (PartnerRightsFilter, "rights", "source")
     search_fields = (
@@ -72,7 +70,6 @@ class PhotoAdmin(TabbedTranslationAdmin):
         "read_from_file",
         "width",
         "height",
-        "usage",
         "history",
         "created_at",
         "updated_at",
@@ -95,7 +92,6 @@ class PhotoAdmin(TabbedTranslationAdmin):
                 "fields": (
                     "read_from_file",
                     ("width", "height"),
-                    "usage",
                     "history",
                     ("created_at", "updated_at"),
                 )
@@ -134,17 +130,12 @@ class PhotoAdmin(TabbedTranslationAdmin):
         """Whether a published page shows `photo`: the story layer knows.
 
         media_assets knows no stories, so it fails closed: every stored photo
-        counts as shown until articles.admin's subclass answers.
+        counts as shown until articles.admin_photos' subclass answers.
         """
         return photo.pk is not None
 
     def get_queryset(self, request):
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(placement_count=Count("placements"))
-            .prefetch_renditions(prefix="1x1-")
-        )
+        return super().get_queryset(request).prefetch_renditions(prefix="1x1-")
 
     # --- columns and read-only fields ----------------------------------
 
@@ -177,18 +168,6 @@ class PhotoAdmin(TabbedTranslationAdmin):
             return "None recorded."
         return changes_table_html(changes)
 
-    @admin.display(description="Used in", ordering="placement_count")
-    def used_in(self, photo):
-        count = getattr(photo, "placement_count", None)
-        if not count:
-            return "—"
-        return format_html(
-            '<a href="{}">{} {}</a>',
-            reverse("admin:media_assets_photo_used_in", args=[photo.pk]),
-            count,
-            "story" if count == 1 else "stories",
-        )
-
     @admin.display(description="Preview")
     def focal_preview(self, photo):
         if not photo.url:
@@ -201,19 +180,6 @@ class PhotoAdmin(TabbedTranslationAdmin):
         if not found:
             return "Nothing: the file carries no caption, credit or rights."
         return metadata_table_html(found)
-
-    @admin.display(description="Used in")
-    def usage(self, photo):
-        if photo.pk is None:
-            return "—"
-        placements = self.placements(photo)
-        if not placements:
-            return "Not used in any story."
-        return usage_html(placements)
-
-    @staticmethod
-    def placements(photo):
-        return list(photo.placements.select_related("article").order_by("article_id"))
 
     # --- saving: the same steps as ingest() ------------------------------
 
@@ -240,22 +206,6 @@ class PhotoAdmin(TabbedTranslationAdmin):
             correct_dimensions(obj)
             schedule_renditions(obj)
 
-    # --- deleting: never a photo a story shows -----------------------------
-
-    def get_deleted_objects(self, objs, request):
-        deleted, counts, perms_needed, protected = super().get_deleted_objects(
-            objs, request
-        )
-        if protected:
-            protected = [
-                f"“{photo}” is used in “{p.article}” ({p.get_kind_display()}, "
-                f"{published_languages_label(p.article)}): remove it from that "
-                "story first."
-                for photo in objs
-                for p in self.placements(photo)
-            ]
-        return deleted, counts, perms_needed, protected
-
     # --- the library view and extra pages -------------------------------------
 
     def get_urls(self):
@@ -266,23 +216,19 @@ class PhotoAdmin(TabbedTranslationAdmin):
                 wrap(self.bulk_upload_view),
                 name="media_assets_photo_bulk_upload",
             ),
-            path(
-                "<int:photo_id>/used-in/",
-                wrap(self.used_in_view),
-                name="media_assets_photo_used_in",
-            ),
             *super().get_urls(),
         ]
 
     def bulk_upload_view(self, request):
         return bulk_upload.view(self, request)
 
-    def used_in_view(self, request, photo_id):
-        return used_in.view(self, request, photo_id)
-
     def changelist_view(self, request, extra_context=None):
         chosen = grid.remember_choice(request)
         if chosen is not None:
             return chosen
-        extra_context = {**(extra_context or {}), **grid.context(request)}
+        extra_context = {
+            **(extra_context or {}),
+            **grid.context(request),
+            "grid_template": self.grid_template,
+        }
         return super().changelist_view(request, extra_context)
