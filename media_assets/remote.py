@@ -1,5 +1,9 @@
 """Bringing remote originals (archive photos known by URL) into storage.
 
+One module on purpose (~330 lines): the address check, the pinned connection,
+the deadline and the redirect loop only hold together; split, a caller could
+reach a connection that skipped a check.
+
 A download may only reach the public internet: every connection, the first
 and each redirect's, resolves the host once, refuses loopback, private,
 link-local, multicast, reserved and unspecified addresses (IPv4 and IPv6,

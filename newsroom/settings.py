@@ -1,5 +1,7 @@
 """Settings for the newsroom CMS, read from the environment.
 
+One file (~340 lines) so an operator reads every setting in one place.
+
 Every value that differs between a laptop, CI and production comes from an
 environment variable; the defaults are the embedded, single-machine setup that
 `make run` uses (SQLite, DEBUG off unless asked for, the demo outlet).
