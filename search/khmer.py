@@ -90,9 +90,9 @@ def fold(text):
 
 
 def spellings(word):
-    """Other spellings of a clean()ed word that match it: the standard one,
-    the coeng RO typed first, and the other spellings in SPELLINGS."""
-    standard = fold(word)
+    """Other spellings that match `word`: the standard one, the coeng RO
+    typed first, and the other spellings in SPELLINGS."""
+    standard = fold(clean(word))
     found = {standard, _RO_LAST.sub(r"\2\1", standard)}
     for variant in SPELLINGS:
         if variant.standard in standard:
