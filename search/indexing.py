@@ -58,6 +58,7 @@ class PendingReindex:
 
     def __init__(self):
         self.ids = {}
+        self.done = False
 
     def add(self, kind, ids):
         self.ids.setdefault(kind, set()).update(ids)
@@ -65,6 +66,7 @@ class PendingReindex:
     def __call__(self):
         from search.tasks import reindex_task
 
+        self.done = True
         for kind, ids in self.ids.items():
             reindex_task.enqueue(str(kind), sorted(ids))
 
@@ -79,7 +81,7 @@ def reindex_on_commit(kind, object_ids, using=None):
         # Join this transaction's pending batch when there is one. Django keeps
         # on_commit callbacks in run_on_commit as (savepoints, callback, robust).
         for entry in connection.run_on_commit:
-            if isinstance(entry[1], PendingReindex):
+            if isinstance(entry[1], PendingReindex) and not entry[1].done:
                 entry[1].add(kind, ids)
                 return
     pending = PendingReindex()

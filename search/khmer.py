@@ -75,11 +75,15 @@ TYPING = (
 NOUN_PREFIXES = ("ការ", "សេចក្តី", "ភាព", "អ្នក")
 
 
-def clean(text):
-    """`text` as it looks, in one encoding: NFC, no invisible characters."""
+def visible(text):
+    """`text` in NFC with its invisible and control characters taken out."""
     text = unicodedata.normalize("NFC", text or "")
-    text = _CONTROL.sub(" ", text.translate(_INVISIBLE))
-    return _RO_FIRST.sub(r"\2\1", text)
+    return _CONTROL.sub(" ", text.translate(_INVISIBLE))
+
+
+def clean(text):
+    """`text` as it looks, in one encoding: visible(), subscripts in order."""
+    return _RO_FIRST.sub(r"\2\1", visible(text))
 
 
 def fold(text):
@@ -90,14 +94,14 @@ def fold(text):
 
 
 def spellings(word):
-    """Other spellings that match `word`: the standard one, the coeng RO
-    typed first, and the other spellings in SPELLINGS."""
+    """The spellings that match `word`: the standard one, the coeng RO typed
+    first, and the other spellings in SPELLINGS."""
     standard = fold(clean(word))
     found = {standard, _RO_LAST.sub(r"\2\1", standard)}
     for variant in SPELLINGS:
         if variant.standard in standard:
             found.add(standard.replace(variant.standard, variant.spelling))
-    return sorted(found - {word})
+    return sorted(found)
 
 
 def is_khmer(text):

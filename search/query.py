@@ -39,7 +39,8 @@ class Option:
 
 @dataclass
 class Query:
-    text: str = ""
+    text: str = ""  # clean()ed, as shown back to the reader
+    typed: str = ""  # as typed, less invisible characters
     clauses: list = field(default_factory=list)  # all must match; each: options
     words: list = field(default_factory=list)  # as typed, for highlighting
     shortened: bool = False
@@ -52,8 +53,9 @@ class Query:
         return sum(len(o.terms) for clause in self.clauses for o in clause)
 
     def spellings(self):
-        """Other spellings of the query's Khmer words that were searched too."""
-        return sorted({s for w in self.words for s in khmer.spellings(w)} - {""})
+        """Spellings of the query's Khmer words, other than typed, searched too."""
+        forms = {s for w in self.words if khmer.is_khmer(w) for s in khmer.spellings(w)}
+        return sorted(form for form in forms if form not in self.typed)
 
 
 def _khmer_terms(text):
@@ -112,7 +114,8 @@ def parse(raw):
         for clause in _phrase_clause(piece) if quoted else _plain_clauses(piece):
             if clause not in clauses:
                 clauses.append(clause)
-    query = Query(text=text, shortened=shortened)
+    typed = khmer.visible(raw[:MAX_QUERY_CHARS])
+    query = Query(text=text, typed=typed, shortened=shortened)
     for clause in clauses:
         query.clauses.append(clause)
         if query.term_count() > MAX_TERMS:

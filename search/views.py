@@ -70,7 +70,7 @@ def other_language_search(query, language):
         "label": label(
             "other_language",
             language,
-            language=language_label(wants, language),
+            other=language_label(wants, language),
             query=query.text,
         ),
     }

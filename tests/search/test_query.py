@@ -72,6 +72,8 @@ def test_khmer_query_spellings_and_zero_width_spaces_do_not_matter():
     assert options(parse("មន្រ្តី")) == options(parse("មន្ត្រី"))
     assert options(parse("មន្ត្រី\u200bរាជការ")) == options(parse("មន្ត្រីរាជការ"))
     assert "មន្រ្តី" in parse("មន្ត្រី").spellings()
+    assert "មន្ត្រី" in parse("មន្រ្តី").spellings()
+    assert "មន្រ្តី" not in parse("មន្រ្តី").spellings()  # what was typed
 
 
 def test_mixed_scripts_need_both():
