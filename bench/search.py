@@ -45,7 +45,7 @@ from articles.rendering import plain_text  # noqa: E402
 from search import khmer  # noqa: E402
 from search.analysis import index_text  # noqa: E402
 from search.backends import get_backend  # noqa: E402
-from search.engine import reader_results  # noqa: E402
+from search.engine import documents_of, reader_results  # noqa: E402
 from search.models import SearchDocument  # noqa: E402
 from search.query import parse  # noqa: E402
 from search.views import PAGE_SIZE  # noqa: E402
@@ -134,7 +134,7 @@ def engine_call(language, query):
     def run():
         results = reader_results(parse(query), language)
         assert results.count() > 0
-        list(results[:PAGE_SIZE])
+        documents_of(results[:PAGE_SIZE])
 
     return run
 

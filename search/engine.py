@@ -30,13 +30,20 @@ def public_stories(language, section=None, year=None, author=None):
 
 
 def reader_results(query, language, **filters):
-    """Ranked documents of public stories in `language`: best first, then newest."""
+    """(document id, rank) of public stories in `language` matching `query`,
+    best first."""
     documents = SearchDocument.objects.filter(
         kind=Kind.STORY,
         language=language,
         object_id__in=public_stories(language, **filters).values("pk"),
     )
-    return get_backend().ranked(documents, query).order_by("-rank", "-object_id")
+    return get_backend().hits(documents, query)
+
+
+def documents_of(hits):
+    """The SearchDocument rows of a page of hits, in the hits' order."""
+    found = SearchDocument.objects.in_bulk([pk for pk, _rank in hits])
+    return [found[pk] for pk, _rank in hits if pk in found]
 
 
 def editor_matches(kind, query):

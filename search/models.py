@@ -85,7 +85,7 @@ class SearchIndexEntry(models.Model):
         on_delete=models.DO_NOTHING,
         related_name="fts",
     )
-    match = MatchColumn(db_column=FTS_TABLE)
+    terms = MatchColumn(db_column=FTS_TABLE)
 
     class Meta:
         managed = False

@@ -17,7 +17,7 @@ from articles.dates import format_date
 from articles.languages import LANGUAGE_CODES, field_name, language_label, localized
 from articles.models import Article
 from search import highlight, khmer
-from search.engine import reader_results
+from search.engine import documents_of, reader_results
 from search.forms import FilterForm
 from search.labels import label
 from search.query import MAX_QUERY_CHARS, parse
@@ -102,7 +102,8 @@ def search(request):
     context["searched"] = True
     if paginator.count:
         pattern = highlight.pattern_for(query)
-        context["results"] = result_items(list(page), language, pattern)
+        documents = documents_of(list(page))
+        context["results"] = result_items(documents, language, pattern)
         context["count"] = paginator.count
         if page.has_previous():
             context["previous_url"] = page_url(request, page.previous_page_number())

@@ -21,6 +21,30 @@ class SearchBackend:
         """`documents` narrowed to those matching `query` (no order)."""
         raise NotImplementedError
 
-    def ranked(self, documents, query):
-        """The matches annotated with `rank` (higher is better), best first."""
+    def hits(self, documents, query):
+        """Hits: (document id, rank) of the matches, best first (higher rank
+        is better). Only ids and ranks: the caller loads the rows of one
+        page, so ranking thousands of matches never reads their text."""
         raise NotImplementedError
+
+
+class Hits:
+    """Ranked matches as Paginator takes them: counted without ranking (the
+    count need not score every match), ranked only for the slice asked."""
+
+    def __init__(self, matches, ranked):
+        self.matches = matches
+        self.ranked = ranked
+
+    def count(self):
+        return self.matches.count()
+
+    def __len__(self):
+        return self.count()
+
+    def __iter__(self):
+        return iter(self.ranked)
+
+    def __getitem__(self, index):
+        found = self.ranked[index]
+        return list(found) if isinstance(index, slice) else found

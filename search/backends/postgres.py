@@ -11,7 +11,7 @@ from django.contrib.postgres.search import SearchQueryField, SearchRank
 from django.db.models import F, Value
 from django.db.models.functions import Cast
 
-from search.backends.base import WEIGHTS, SearchBackend
+from search.backends.base import WEIGHTS, Hits, SearchBackend
 from search.models import COLUMNS, SearchDocument
 
 LETTERS = dict(zip(COLUMNS, "ABCD", strict=True))
@@ -66,8 +66,10 @@ class PostgresBackend(SearchBackend):
     def match(self, documents, query):
         return documents.filter(vector__matches=self._query(query))
 
-    def ranked(self, documents, query):
+    def hits(self, documents, query):
         # ts_rank lists its weights D, C, B, A.
         weights = [WEIGHTS[column] for column in reversed(COLUMNS)]
         rank = SearchRank(F("vector"), self._query(query), weights=weights)
-        return self.match(documents, query).annotate(rank=rank).order_by("-rank")
+        matches = self.match(documents, query)
+        ranked = matches.annotate(rank=rank).order_by("-rank", "-pk")
+        return Hits(matches, ranked.values_list("pk", "rank"))

@@ -6,10 +6,10 @@ so that, as on PostgreSQL, a higher rank is better.
 """
 
 from django.db import connection
-from django.db.models import FloatField, Func
+from django.db.models import F, FloatField, Func
 
-from search.backends.base import WEIGHTS, SearchBackend
-from search.models import COLUMNS, FTS_TABLE
+from search.backends.base import WEIGHTS, Hits, SearchBackend
+from search.models import COLUMNS, FTS_TABLE, SearchIndexEntry
 from search.schema import REBUILD
 
 
@@ -46,8 +46,18 @@ class SQLiteBackend(SearchBackend):
         with connection.cursor() as cursor:
             cursor.execute(REBUILD["sqlite"])
 
-    def match(self, documents, query):
-        return documents.filter(fts__match=match_expression(query))
+    def _entries(self, query):
+        return SearchIndexEntry.objects.filter(terms__match=match_expression(query))
 
-    def ranked(self, documents, query):
-        return self.match(documents, query).annotate(rank=BM25()).order_by("-rank")
+    def match(self, documents, query):
+        return documents.filter(pk__in=self._entries(query).values("pk"))
+
+    def hits(self, documents, query):
+        # Driven by the FTS5 table; the documents' filters are answered from
+        # the (kind, object_id, language) index, never from their wide rows.
+        # "rowid + 0": a bare rowid IN (…) would be handed to FTS5, which then
+        # runs the whole MATCH once per listed row.
+        entries = self._entries(query).alias(row=F("pk") + 0)
+        entries = entries.filter(row__in=documents.values("pk"))
+        ranked = entries.annotate(rank=BM25()).order_by("-rank", "-pk")
+        return Hits(entries, ranked.values_list("pk", "rank"))

@@ -7,7 +7,7 @@ import pytest
 from articles.importers.jekyll import import_site
 from articles.models import Article
 from search import khmer
-from search.engine import reader_results
+from search.engine import documents_of, reader_results
 from search.indexing import rebuild_index
 from search.query import parse
 
@@ -35,7 +35,8 @@ def khmer_text(article):
 
 
 def found(archive, language, text):
-    return [archive[d.object_id].slug for d in reader_results(parse(text), language)]
+    hits = reader_results(parse(text), language)
+    return [archive[d.object_id].slug for d in documents_of(hits)]
 
 
 def test_the_two_spellings_of_official_find_the_same_stories(archive):

@@ -7,7 +7,7 @@ import pytest
 
 from search.analysis import index_text
 from search.backends import get_backend
-from search.engine import reader_results
+from search.engine import documents_of, reader_results
 from search.models import SearchDocument
 from search.query import Option, Query, Term, parse
 
@@ -16,7 +16,8 @@ pytestmark = pytest.mark.django_db
 
 def found(stories, language, text):
     slugs = {article.pk: slug for slug, article in stories.items()}
-    return [slugs[d.object_id] for d in reader_results(parse(text), language)]
+    hits = reader_results(parse(text), language)
+    return [slugs[d.object_id] for d in documents_of(hits)]
 
 
 QUERIES = [
@@ -76,7 +77,7 @@ def test_terms_are_quoted_for_the_engine_whatever_they_hold(stories, text):
     matched = {d.object_id for d in get_backend().match(documents, query)}
     assert stories["cnrp"].pk not in matched
     phrase = Query(text=text, clauses=[(Option("phrase", (Term(text), Term("x"))),)])
-    assert list(get_backend().ranked(documents, phrase)) == []
+    assert list(get_backend().hits(documents, phrase)) == []
 
 
 def test_the_engine_index_follows_updates_and_deletes(stories):

@@ -11,7 +11,7 @@ from django_tasks.signals import task_enqueued
 
 from articles.models import Article, Status
 from articles.services import unpublish
-from search.engine import editor_matches, reader_results
+from search.engine import documents_of, editor_matches, reader_results
 from search.indexing import reindex
 from search.models import SearchDocument
 from search.query import parse
@@ -27,7 +27,7 @@ pytestmark = pytest.mark.django_db
 
 
 def readers_find(language, text):
-    return [d.object_id for d in reader_results(parse(text), language)]
+    return [d.object_id for d in documents_of(reader_results(parse(text), language))]
 
 
 def editors_find(kind, text):
