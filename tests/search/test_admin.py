@@ -67,3 +67,17 @@ def test_odd_terms_fall_back_to_the_admin_fields():
     article = ArticleFactory(title_en='A "quoted" title')
     assert search(StoryAdmin, Article, '"') == [article.pk]
     assert search(StoryAdmin, Article, "\u0301") == []
+
+
+@pytest.mark.parametrize("model", [Article, Photo, Author])
+def test_the_site_admins_search_through_the_engine(model):
+    assert isinstance(admin.site.get_model_admin(model), SearchAdminMixin)
+
+
+def test_the_story_changelist_finds_a_draft_by_its_khmer_body(editor_client):
+    draft = ArticleFactory(title_en="Unrelated", body_km="បង្ខំ\u200bមន្រ្តី\u200bរាជការ")
+    ArticleFactory(title_en="Other story", title_km="ទន្លេសាប")
+    reindex_documents("story", Article.objects.values_list("pk", flat=True))
+    response = editor_client.get("/admin/articles/article/", {"q": "មន្ត្រីរាជការ"})
+    assert response.status_code == 200
+    assert list(response.context["cl"].result_list) == [draft]
