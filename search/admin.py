@@ -1,10 +1,10 @@
 """The admin's search boxes, through the same analyser and engine as readers'.
 
 SearchAdminMixin goes first in a ModelAdmin's bases; add_search_to() puts it
-there for the story, photo and author admins when this module is imported. A search finds what
-the engine matches in any language and state (stories, photos, authors:
-SEARCH_KINDS) and, as before, what the admin's own search_fields contain,
-so an id, slug or part of a word still finds its row.
+there for the story, photo and author admins when this module is imported.
+A search finds what the engine matches in any language and state (stories,
+photos, authors: SEARCH_KINDS) and, as before, what the admin's own
+search_fields contain, so an id, slug or part of a word still finds its row.
 """
 
 from django.contrib import admin

@@ -81,6 +81,8 @@ def test_filters_by_section_year_and_author(client, stories):
     year = stories["c"].published_at_en.year
     assert titles(get(client, "en", "tonle", author="narin")) == ["Story b"]
     assert len(titles(get(client, "en", "tonle", year=year, section="feature"))) == 4
+    options = soup(get(client, "en", "tonle")).select("#id_year option")
+    assert [o["value"] for o in options] == ["", str(year)]
     for bad in [{"year": "abc"}, {"section": "nope"}, {"author": "\x00"}]:
         response = get(client, "en", "tonle", **bad)
         assert response.status_code == 400
