@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "articles",
     "workflow",
     "syndication",
+    "search",  # after the apps whose admin and models it builds on
 ]
 
 MIDDLEWARE = [

@@ -19,6 +19,7 @@ urlpatterns = [
     *sitemap_urlpatterns,
 ]
 urlpatterns += i18n_patterns(
+    path("", include("search.urls")),
     path("", include("syndication.urls")),
     path("", include("articles.urls")),
     prefix_default_language=True,
