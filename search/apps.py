@@ -9,9 +9,8 @@ class SearchConfig(AppConfig):
     verbose_name = "Search"
 
     def ready(self):
+        from articles.events import story_changed
         from search import receivers
 
         receivers.connect()
-        # At the merge with articles.events, this line becomes:
-        #   story_changed.connect(receivers.story_changed, dispatch_uid="search")
-        receivers._connect_until_story_changed_lands()
+        story_changed.connect(receivers.story_changed, dispatch_uid="search")
