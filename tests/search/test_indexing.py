@@ -9,8 +9,9 @@ from django.db import transaction
 from django.utils import timezone
 from django_tasks.signals import task_enqueued
 
+from articles.events import EDITED, announce
 from articles.models import Article, Status
-from articles.services import unpublish
+from articles.states import change_state
 from search.engine import documents_of, editor_matches, reader_results
 from search.indexing import reindex
 from search.models import SearchDocument
@@ -71,6 +72,7 @@ def test_a_saved_story_is_reindexed_once_its_transaction_commits(
         article = ArticleFactory(published=True, title_en="Tonle Sap floods")
         BylineFactory(article=article)
         PhotoPlacementFactory(article=article, caption_en="Fishermen")
+        announce(article, EDITED)  # what the admin's save does
         assert readers_find("en", "tonle") == []  # not before the commit
     # one task per kind for the whole transaction (its byline and photo are new)
     assert sorted(enqueued) == [
@@ -110,16 +112,20 @@ def test_withdrawal_hides_a_story_from_readers_at_once_but_not_from_editors():
     assert editors_find("story", "ទន្លេសាប") == [article.pk]
 
 
-def test_a_scheduled_story_is_found_once_it_goes_live_without_a_reindex():
+def test_a_scheduled_story_is_found_once_the_scheduler_publishes_it(
+    django_capture_on_commit_callbacks,
+):
     when = timezone.now() + timedelta(hours=1)
     article = ArticleFactory(
         title_en="Tonle Sap", status_en=Status.SCHEDULED, published_at_en=when
     )
     reindex([article.pk])
     assert readers_find("en", "tonle") == []
-    publish_due(now=when)  # the scheduler's UPDATE sends no model signal
-    assert readers_find("en", "tonle") == []  # still in the future
-    Article.objects.filter(pk=article.pk).update(published_at_en=timezone.now())
+    due = timezone.now() - timedelta(minutes=1)
+    Article.objects.filter(pk=article.pk).update(published_at_en=due)  # time has come
+    assert readers_find("en", "tonle") == []  # scheduled until the scheduler runs
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_due()
     assert readers_find("en", "tonle") == [article.pk]
 
 
@@ -127,7 +133,7 @@ def test_unpublishing_one_language_keeps_the_other(django_capture_on_commit_call
     with django_capture_on_commit_callbacks(execute=True):
         article = ArticleFactory(published=True, title_en="Tonle", title_km="ទន្លេ")
     with django_capture_on_commit_callbacks(execute=True):
-        unpublish(article, "km")
+        change_state(article, "km", Status.DRAFT)
     assert readers_find("km", "ទន្លេ") == []
     assert readers_find("en", "tonle") == [article.pk]
 
