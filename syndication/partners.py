@@ -10,6 +10,7 @@ returned by `issue_key`, for the admin message or the command's output.
 import hashlib
 import logging
 import secrets
+import threading
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -123,8 +124,31 @@ def authenticate(plain, now=None):
         .first()
     )
     if key is not None:
-        note_use(key, now or timezone.now())
+        note_use_after_response(key, now or timezone.now())
     return key
+
+
+# Key uses waiting for their request to finish, per thread (a sync worker's request).
+_after_response = threading.local()
+
+
+def note_use_after_response(key, now):
+    """Note the use once the response has gone out (request_finished), not before.
+
+    Only a stale last use waits at all; the partner never waits for the write.
+    """
+    if key.last_used_at is not None and key.last_used_at > now - LAST_USED_PRECISION:
+        return
+    if not hasattr(_after_response, "uses"):
+        _after_response.uses = []
+    _after_response.uses.append((key, now))
+
+
+def write_noted_uses(**kwargs):
+    """request_finished receiver: write the uses the finished request noted."""
+    uses, _after_response.uses = getattr(_after_response, "uses", []), []
+    for key, now in uses:
+        note_use(key, now)
 
 
 def note_use(key, now):
