@@ -1,6 +1,7 @@
 """Read an admin change form's fields out of its HTML, as a browser would post them."""
 
 from bs4 import BeautifulSoup
+from django.urls import reverse
 
 
 def form_data(response, form_id="article_form"):
@@ -37,3 +38,9 @@ def form_data(response, form_id="article_form"):
         else:
             data[name] = field.get("value", "")
     return data
+
+
+def change_url(obj):
+    """The admin change form of any model instance."""
+    opts = obj._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])

@@ -8,7 +8,7 @@ from articles.events import DELETED, EDITED, PARTS, announce
 from articles.importers.jekyll import import_site
 from articles.importers.jekyll import tags as import_tags
 from articles.models import Article
-from tests.admin_forms import form_data
+from tests.admin_forms import change_url, form_data
 from tests.events_support import story_changes
 from tests.factories import (
     ArticleFactory,
@@ -111,10 +111,6 @@ def test_a_deleted_story_announces_what_was_public(django_capture_on_commit_call
             "was_public": {(pk, "en", section)},
         }
     ]
-
-
-def change_url(article):
-    return reverse("admin:articles_article_change", args=[article.pk])
 
 
 def test_admin_edit_of_an_inline_is_announced_once(

@@ -2,20 +2,15 @@
 picker and the soft-lock presence panel."""
 
 import pytest
-from django.urls import reverse
 
 from media_assets.models import Photo
+from tests.admin_forms import change_url
 from tests.factories import KHMER_TITLE, ArticleFactory, PhotoFactory, uploaded_image
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def change_url(obj):
-    opts = obj._meta
-    return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
 
 
 def test_article_form_shows_english_and_khmer_tabs(visitor, make_editor):

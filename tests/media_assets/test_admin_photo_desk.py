@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from articles.models import PhotoPlacement
 from media_assets.models import Photo, PhotoChange
-from tests.admin_forms import form_data
+from tests.admin_forms import change_url, form_data
 from tests.factories import (
     ArticleFactory,
     PhotoFactory,
@@ -28,10 +28,6 @@ FORGED_RIGHTS = {
     "credit": "Sun Narin",
     "copyright": "VOA",
 }
-
-
-def change_url(photo):
-    return reverse("admin:media_assets_photo_change", args=[photo.pk])
 
 
 def new_file(color=(10, 200, 10)):

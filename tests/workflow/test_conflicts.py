@@ -4,20 +4,15 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.admin.models import LogEntry
 from django.test import Client
-from django.urls import reverse
 
 from articles.models import Article
-from tests.admin_forms import form_data
+from tests.admin_forms import change_url, form_data
 from tests.factories import ArticleFactory, PhotoPlacementFactory
 from workflow.models import AuditEntry
 
 pytestmark = pytest.mark.django_db
 
 ORIGINAL = {"title_en": "Original", "body_km": "ដើម។", "summary_en": "Old summary"}
-
-
-def change_url(article):
-    return reverse("admin:articles_article_change", args=[article.pk])
 
 
 def logged_in(user):

@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 
 from articles.models import PersonProfile, PhotoPlacement, Pullquote, Status
-from tests.admin_forms import form_data
+from tests.admin_forms import change_url, form_data
 from tests.factories import (
     ArticleFactory,
     AssignmentFactory,
@@ -25,10 +25,6 @@ KHMER_CAPTION = "អ្នក\u200bបោះ\u200bឆ្នោត\u200bតម្
 KHMER_QUOTE = "«ខ្ញុំ\u200bមិន\u200bខ្លាច\u200bទេ»"
 KHMER_ATTRIBUTION = "ស៊ុន\u200bណារិន"
 RELATED = ("placements", "pullquotes", "profile")
-
-
-def change_url(article):
-    return reverse("admin:articles_article_change", args=[article.pk])
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from articles.models import Status
-from tests.admin_forms import form_data
+from tests.admin_forms import change_url, form_data
 from tests.factories import (
     ArticleFactory,
     AuthorFactory,
@@ -13,10 +13,6 @@ from tests.factories import (
 )
 from workflow import revisions
 from workflow.models import AuditEntry, Revision
-
-
-def change_url(article):
-    return reverse("admin:articles_article_change", args=[article.pk])
 
 
 def revisions_url(article):

@@ -4,14 +4,10 @@ import pytest
 from django.urls import reverse
 
 from articles.models import Article, Status
-from tests.admin_forms import form_data
+from tests.admin_forms import change_url, form_data
 from tests.factories import ArticleFactory, AssignmentFactory, BylineFactory
 from workflow.models import Assignment, Revision
 from workflow.transitions import TransitionError, perform
-
-
-def change_url(article):
-    return reverse("admin:articles_article_change", args=[article.pk])
 
 
 def transition_url(article):

@@ -10,14 +10,10 @@ from django.test import Client
 from django.urls import reverse
 
 from articles.models import Article
-from tests.admin_forms import form_data
+from tests.admin_forms import change_url, form_data
 from tests.factories import ArticleFactory, UserFactory
 from workflow.admin import story as story_admin
 from workflow.versioning import EditConflict, claim_version
-
-
-def change_url(article):
-    return reverse("admin:articles_article_change", args=[article.pk])
 
 
 def presence_url(article):

@@ -11,9 +11,8 @@ import time
 import pytest
 from django.db import connections
 from django.test import Client
-from django.urls import reverse
 
-from tests.admin_forms import form_data
+from tests.admin_forms import change_url, form_data
 from tests.factories import ArticleFactory
 from tests.syndication_support import bearer, make_partner
 from workflow.models import Revision
@@ -21,10 +20,6 @@ from workflow.models import Revision
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 CONFLICT = "saved this story after you opened it"
-
-
-def change_url(article):
-    return reverse("admin:articles_article_change", args=[article.pk])
 
 
 def client_for(user):
