@@ -19,7 +19,7 @@ from articles.admin_inlines import (
     PullquoteInline,
 )
 from articles.dates import format_date
-from articles.events import EDITED, announce
+from articles.events import EDITED, PARTS, announce
 from articles.languages import LANGUAGE_CODES, LANGUAGE_NAMES, field_name, localized
 from articles.models import (
     Article,
@@ -38,12 +38,25 @@ class SectionAdmin(TabbedTranslationAdmin):
     prepopulated_fields = {"slug_en": ("name_en",)}
     search_fields = ("name_en", "name_km", "slug_en")
 
+    def save_model(self, request, obj, form, change):
+        """A renamed section shows on its stories' pages and feed items."""
+        super().save_model(request, obj, form, change)
+        if change:
+            announce(obj.articles.values_list("pk", flat=True), PARTS)
+
 
 @admin.register(Author)
 class AuthorAdmin(TabbedTranslationAdmin):
     list_display = ("display_name_en", "display_name_km", "sort_name")
     search_fields = ("display_name_en", "display_name_km", "sort_name")
     prepopulated_fields = {"slug": ("display_name_en",)}
+
+    def save_model(self, request, obj, form, change):
+        """An author's name and slug show in their stories' bylines."""
+        super().save_model(request, obj, form, change)
+        if change:
+            stories = Article.objects.filter(bylines__author=obj).distinct()
+            announce(stories.values_list("pk", flat=True), PARTS)
 
 
 class PublishedLanguagesFilter(admin.SimpleListFilter):

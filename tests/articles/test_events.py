@@ -12,6 +12,7 @@ from tests.admin_forms import change_url, form_data
 from tests.events_support import story_changes
 from tests.factories import (
     ArticleFactory,
+    BylineFactory,
     PhotoFactory,
     PhotoPlacementFactory,
     PullquoteFactory,
@@ -197,3 +198,22 @@ def test_the_importer_announces_each_committed_story_once(
     imported = set(Article.objects.values_list("pk", flat=True))
     assert sorted(e["kind"] for e in seen) == [EDITED, EDITED]
     assert {pk for e in seen for pk in e["article_ids"]} == imported
+
+
+def test_renaming_an_author_or_a_section_announces_their_stories(
+    admin_client, django_capture_on_commit_callbacks
+):
+    story = ArticleFactory(published=True)
+    author = BylineFactory(article=story).author
+    other = ArticleFactory(published=True)  # another author
+    for obj, field in ((author, "display_name_en"), (story.section, "name_en")):
+        form_id = f"{obj._meta.model_name}_form"
+        data = form_data(admin_client.get(change_url(obj)), form_id=form_id)
+        data[field] = "Renamed"
+        with story_changes() as seen, django_capture_on_commit_callbacks(execute=True):
+            response = admin_client.post(change_url(obj), data)
+        assert response.status_code == 302, field
+        announced = {pk for event in seen for pk in event["article_ids"]}
+        assert story.pk in announced, field
+        if obj is author:
+            assert other.pk not in announced
