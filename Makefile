@@ -74,7 +74,7 @@ lint: install-dev
 	$(BIN)/lint-imports
 
 bench: install-dev
-	@for script in bench/*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+	@for script in bench/[!_]*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 clean:
 	rm -rf $(VENV) staticfiles media db.sqlite3 .pytest_cache .import_linter_cache

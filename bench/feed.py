@@ -12,25 +12,14 @@ p95 in milliseconds. A DATABASE_URL database must be empty: the script
 refuses to add its 10,000 stories to one that already holds stories.
 """
 
-import os
 import statistics
 import sys
-import tempfile
 import time
 from datetime import timedelta
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
-os.environ.setdefault("NEWSROOM_ALLOW_INSECURE_KEY", "1")
-os.environ.setdefault("NEWSROOM_PLAIN_STATIC", "1")  # no collectstatic manifest
-_workdir = tempfile.TemporaryDirectory(prefix="feed-bench-")
-os.environ.setdefault("DATABASE_URL", f"sqlite:///{_workdir.name}/bench.sqlite3")
+from _setup import setup  # noqa: E402
 
-import django  # noqa: E402
-
-django.setup()
+_workdir = setup("feed-bench-")
 
 from django.conf import settings  # noqa: E402
 from django.contrib.contenttypes.models import ContentType  # noqa: E402

@@ -15,26 +15,16 @@ the first page of ten, ranked) and the whole page, and prints medians and
 p95 in milliseconds. A DATABASE_URL database must be empty.
 """
 
-import os
 import random
 import statistics
 import sys
-import tempfile
 import time
 from datetime import timedelta
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
-os.environ.setdefault("NEWSROOM_ALLOW_INSECURE_KEY", "1")
-os.environ.setdefault("NEWSROOM_PLAIN_STATIC", "1")  # no collectstatic manifest
-_workdir = tempfile.TemporaryDirectory(prefix="search-bench-")
-os.environ.setdefault("DATABASE_URL", f"sqlite:///{_workdir.name}/bench.sqlite3")
+from _setup import ROOT, setup  # noqa: E402
 
-import django  # noqa: E402
-
-django.setup()
+_workdir = setup("search-bench-")
 
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
