@@ -1,9 +1,6 @@
 """Public pages. What readers may see is decided by Article.objects.published()."""
 
-from functools import wraps
-
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import render
@@ -19,36 +16,11 @@ from articles.languages import (
     per_language,
 )
 from articles.models import Article, Author
-from articles.page_cache import content_version
+from articles.page_cache import cache_public_page
 from articles.panels import render_panels
 from articles.presentation import article_page_context
 
 PAGE_SIZE = 30
-
-
-def cache_public_page(view):
-    """Serve anonymous readers a cached copy until anything public changes.
-
-    The key holds the content version (bumped by every story_changed:
-    edits, publication, withdrawal, corrections), so a cached page is never
-    stale beyond the commit that changed it. Signed-in users (editors
-    previewing) always get a fresh page.
-    """
-
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        seconds = settings.PAGE_CACHE_SECONDS
-        if not seconds or request.user.is_authenticated:
-            return view(request, *args, **kwargs)
-        key = f"newsroom:page:{content_version()}:{request.get_full_path()}"
-        response = cache.get(key)
-        if response is None:
-            response = view(request, *args, **kwargs)
-            if response.status_code == 200:
-                cache.set(key, response, seconds)
-        return response
-
-    return wrapper
 
 
 @require_safe
