@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "media_assets",
     "articles",
+    "people",
     "workflow",
     "syndication",
     "search",  # after the apps whose admin and models it builds on

@@ -1,0 +1,17 @@
+"""Reader-facing text of people and parties in every language."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Party, Person
+
+
+@register(Party)
+class PartyTranslationOptions(TranslationOptions):
+    fields = ("name", "abbreviation", "summary", "body")
+    fallback_languages = {"default": ()}
+
+
+@register(Person)
+class PersonTranslationOptions(TranslationOptions):
+    fields = ("name", "role", "summary", "body", "credit")
+    fallback_languages = {"default": ()}
