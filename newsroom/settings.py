@@ -147,6 +147,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         DATABASES["default"]["TEST"] = {
             "NAME": str(_sqlite_file.with_name(f"test_{_sqlite_file.name}"))
         }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # The planner's default random_page_cost (4, for spinning disks) makes a
+    # sequential scan of every search vector look cheaper than the GIN index
+    # for common words (docs/search.md#benchmark); 1.1 is the usual value for
+    # SSDs and in-memory data. Set per connection, so no server change is needed.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c random_page_cost={float(os.environ.get('DB_RANDOM_PAGE_COST', '1.1'))}"
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -3,7 +3,7 @@
 A story has one document per language it has text in, whatever its state
 (the reader search applies `published(language)` when it queries):
 headline (A), summary (B), the body's words with its pullquotes, editor's
-note and places (C), and photo captions, credits, bylines and the profile's
+note, corrections and places (C), and photo captions, credits, bylines and the profile's
 facts (D). Photos and authors are indexed for the editors' admin search.
 """
 
@@ -17,6 +17,7 @@ from media_assets.models import Photo
 from search import khmer
 from search.analysis import index_text
 from search.models import SearchDocument
+from workflow.corrections import corrections_for
 
 Kind = SearchDocument.Kind
 
@@ -48,6 +49,7 @@ def stories(ids):
         Prefetch("placements", queryset=PhotoPlacement.objects.select_related("photo")),
         "pullquotes",
         "profile",
+        "corrections",
     )
 
 
@@ -69,6 +71,7 @@ def story_document(article, language):
             plain_text(field("body")),
             *(joined(field("text", q), field("attribution", q)) for q in pullquotes),
             field("editors_note"),
+            *(c.text for c in corrections_for(article, language)),
             field("dateline"),
             field("map_pin"),
             article.location_name,

@@ -4,6 +4,7 @@ both engines return the same stories in the same order.
 """
 
 import pytest
+from django.db import connection
 
 from search.analysis import index_text
 from search.backends import get_backend
@@ -94,3 +95,18 @@ def test_the_engine_index_follows_updates_and_deletes(stories):
 def test_rebuild_recreates_the_engine_index(stories):
     get_backend().rebuild()
     assert found(stories, "km", "ទន្លេសាប") == ["a", "b", "c", "d"]
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL's planner and storage"
+)
+def test_postgresql_ranks_from_uncompressed_vectors_found_through_the_index():
+    """The two settings the Khmer common-word benchmark depends on."""
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW random_page_cost")
+        assert float(cursor.fetchone()[0]) == 1.1
+        cursor.execute(
+            "SELECT attstorage FROM pg_attribute WHERE attname = 'vector' "
+            "AND attrelid = 'search_searchdocument'::regclass"
+        )
+        assert cursor.fetchone()[0] == "e"  # EXTERNAL: stored out of line, uncompressed

@@ -22,6 +22,8 @@ from tests.factories import (
     BylineFactory,
     PhotoPlacementFactory,
 )
+from workflow.corrections import add_correction
+from workflow.models import Correction
 from workflow.scheduling import publish_due
 
 pytestmark = pytest.mark.django_db
@@ -165,3 +167,25 @@ def test_rebuild_command_indexes_everything_and_drops_what_is_gone(capsys):
     assert "Search index rebuilt: 1 storys, 0 photos, 1 authors." in out
     assert readers_find("en", "tonle") == [article.pk]
     assert not SearchDocument.objects.filter(object_id=987654).exists()
+
+
+def test_a_correction_is_found_in_its_language_once_it_is_added(
+    django_capture_on_commit_callbacks,
+):
+    """Readers searching the corrected fact find the story that now carries it."""
+    article = ArticleFactory(published=True)
+    reindex([article.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        add_correction(
+            article,
+            "km",
+            Correction.Kind.CORRECTION,
+            "អត្ថបទនេះបានកែតម្រូវឈ្មោះខេត្តសៀមរាប",
+        )
+    assert readers_find("km", "សៀមរាប") == [article.pk]
+    assert readers_find("en", "siem reap") == []  # the English text has none
+    with django_capture_on_commit_callbacks(execute=True):
+        add_correction(
+            article, "en", Correction.Kind.UPDATE, "Updated with turnout in Kampot."
+        )
+    assert readers_find("en", "kampot") == [article.pk]
