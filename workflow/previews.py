@@ -17,7 +17,7 @@ from django.utils.translation import override
 
 from articles.languages import per_language
 from articles.models import Article
-from articles.panels import render_panels
+from articles.panels import PANELS
 from articles.presentation import article_page_context
 
 TEMPLATE = "workflow/preview/article.html"
@@ -38,12 +38,21 @@ def never_stored(response):
     return response
 
 
+def _after_body_panels(article, language):
+    """What the apps above articles add under the body (corrections…)."""
+    return [
+        render_to_string(panel.template, panel.context(article, language))
+        for panel in PANELS.values()
+        if panel.slot == "after_body"
+    ]
+
+
 def render_page(article, language, request=None, **extra):
     """The reader's page of `language`, for a story prefetched by for_page()."""
     context = article_page_context(article, language)
     context.update(
         translations=[],
-        panels={**render_panels(article, language), "head": []},
+        panels={"head": [], "after_body": _after_body_panels(article, language)},
         preview_banner=per_language(settings.NEWSROOM["PREVIEW_BANNER"], language),
         **extra,
     )

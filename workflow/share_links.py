@@ -20,7 +20,16 @@ SALT = "workflow.share-link"
 
 
 class LinkUnusable(Exception):
-    """The link is not one of ours, expired or was revoked; the message says which."""
+    """The link is not one of ours, expired or was revoked; the message says which.
+
+    `status` is the HTTP answer: 400 for an address we never signed, 410 for
+    a link that worked once. (Not 404: LocaleMiddleware would redirect an
+    unprefixed 404 to /en/…, where the article pages answer.)
+    """
+
+    def __init__(self, message, status=410):
+        super().__init__(message)
+        self.status = status
 
 
 def create(article, language, user):
@@ -33,8 +42,14 @@ def create(article, language, user):
     )
 
 
+def _signer():
+    # No timestamp in the value: a link's address stays the same on every
+    # page that shows it; the row says when it expires.
+    return signing.Signer(salt=SALT)
+
+
 def token(link):
-    return signing.dumps(link.pk, salt=SALT)
+    return _signer().sign_object(link.pk)
 
 
 def url(link):
@@ -46,12 +61,12 @@ def url(link):
 def resolve(value, now=None):
     """The ShareLink `value` names, if it may still be used; else LinkUnusable."""
     try:
-        pk = signing.loads(value, salt=SALT)
+        pk = _signer().unsign_object(value)
     except signing.BadSignature as error:
-        raise LinkUnusable("This preview link is not valid.") from error
+        raise LinkUnusable("This preview link is not valid.", 400) from error
     link = ShareLink.objects.filter(pk=pk).first() if isinstance(pk, int) else None
     if link is None:
-        raise LinkUnusable("This preview link is not valid.")
+        raise LinkUnusable("This preview link is not valid.", 400)
     if link.revoked_at is not None:
         raise LinkUnusable("This preview link was withdrawn by the newsroom.")
     if not link.is_active(now):

@@ -20,7 +20,7 @@ def shared_preview(request, token):
             request,
             "workflow/preview/unusable.html",
             {"message": str(refusal)},
-            status=404,
+            status=refusal.status,
         )
     else:
         pages = previews.saved_pages(link.article_id, [link.language], request)
