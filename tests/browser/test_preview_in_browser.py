@@ -65,9 +65,7 @@ def test_preview_shows_unsaved_changes_at_phone_and_desktop_widths(
     editor.assert_clean()
 
 
-def test_a_share_link_works_signed_out_until_revoked_or_expired(
-    visitor, make_editor
-):
+def test_a_share_link_works_signed_out_until_revoked_or_expired(visitor, make_editor):
     from playwright.sync_api import expect
 
     editor, article = open_story(visitor, make_editor)

@@ -85,7 +85,9 @@ def run_transition(model_admin, request, article, value, check=True):
         fresh = Article.objects.for_page().get(pk=article.pk)
         warned = checklist.warnings(fresh, language)
         if warned:
-            return _checklist_page(model_admin, request, fresh, action, language, warned)
+            return _checklist_page(
+                model_admin, request, fresh, action, language, warned
+            )
     when = schedule_time(request, language) if action and action.schedules else None
     try:
         perform(name, article, language, request.user, when=when)

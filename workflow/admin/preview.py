@@ -28,7 +28,9 @@ def preview(model_admin, request, object_id):
     pages, errors = {}, []
     try:
         if unsaved:
-            pages = previews.unsaved_pages(model_admin, request, article, LANGUAGE_CODES)
+            pages = previews.unsaved_pages(
+                model_admin, request, article, LANGUAGE_CODES
+            )
         else:
             pages = previews.saved_pages(article.pk, LANGUAGE_CODES, request)
     except previews.PreviewRefused as refusal:

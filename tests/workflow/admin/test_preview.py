@@ -38,9 +38,7 @@ def story():
     return article
 
 
-def test_preview_shows_unsaved_text_and_inlines_in_both_languages(
-    editor_client, story
-):
+def test_preview_shows_unsaved_text_and_inlines_in_both_languages(editor_client, story):
     data = form_data(editor_client.get(change_url(story)))
     data.update(
         title_en="A headline typed, not saved",
@@ -54,7 +52,7 @@ def test_preview_shows_unsaved_text_and_inlines_in_both_languages(
 
     assert response.status_code == 200
     pages = frames(response)
-    assert "<h1 class=\"post__headline\">A headline typed, not saved</h1>" in pages["en"]
+    assert '<h1 class="post__headline">A headline typed, not saved</h1>' in pages["en"]
     assert "A quote typed, not saved" in pages["en"]
     assert TYPED_KM in pages["km"] and KHMER_TITLE in pages["km"]
     assert "«បើ​សិន​ជា​យើង​មិន​ចូល​រួម​ឃោសនា​ទេ មេ​នឹង​ចំណាំ​មុខ»" in pages["km"]
