@@ -8,6 +8,7 @@ inline permissions, bulk actions filtered by permission, and the extra URLs
 
 from functools import partial
 
+from django.contrib import messages
 from django.db import transaction
 from django.urls import path
 
@@ -112,6 +113,13 @@ class WorkflowAdminMixin:
             # A refused save (say an inline's error after save_form claimed the
             # version) keeps nothing, or its editor would conflict with itself.
             transaction.set_rollback(True)
+            if form_actions.requested(request):
+                self.message_user(
+                    request,
+                    "Your changes are not saved yet, so the workflow button was "
+                    "not applied: fix what is marked below, then press it again.",
+                    messages.WARNING,
+                )
         return super().render_change_form(request, context, *args, **kwargs)
 
     def save_formset(self, request, form, formset, change):

@@ -77,6 +77,7 @@ def test_an_edit_conflict_keeps_the_text_and_takes_no_action(client, desk_editor
     assert response.status_code == 200
     text = response.content.decode()
     assert 'id="edit-conflict"' in text
+    assert "the workflow button was not applied" in text
     assert "Mine, typed and not saved." in text  # still in the form
     article = Article.objects.get(pk=article.pk)
     assert (article.body_en, article.status_en) == ("Theirs.", Status.DRAFT)
@@ -96,6 +97,7 @@ def test_a_field_error_keeps_the_text_and_takes_no_action(client, desk_editor):
     )
     text = response.content.decode()
     assert "Give both latitude and longitude" in text
+    assert "the workflow button was not applied" in text
     assert "Typed before a bad pin." in text
     assert Article.objects.get(pk=article.pk).status_en == Status.DRAFT
 

@@ -113,3 +113,17 @@ def test_the_change_form_offers_a_preview_per_language(editor_client, story):
     for code in ("en", "km"):
         assert f'name="_preview_language" value="{code}"' in page
     assert f'formaction="{preview_url(story)}"' in page
+
+
+def test_a_translator_previews_their_language_only(client, make_user, story):
+    from tests.workflow.inline_support import translator_for
+
+    translator = translator_for(make_user, story, "km")
+    client.force_login(translator)
+    data = form_data(client.get(change_url(story)))
+    assert "title_en" not in data  # read-only for them
+    data.update(title_km="ចំណងជើង​ដែល​អ្នកបកប្រែ​វាយ", title_en="Tampered")
+    pages = frames(client.post(preview_url(story), data))
+    assert "ចំណងជើង​ដែល​អ្នកបកប្រែ​វាយ" in pages["km"]
+    assert "Tampered" not in pages["en"] and "Civil servants campaign" in pages["en"]
+    assert Article.objects.get(pk=story.pk).title_km == KHMER_TITLE
