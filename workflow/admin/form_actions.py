@@ -57,6 +57,7 @@ def _checklist_page(model_admin, request, article, action, language, warned):
             "article": article,
             "action": action,
             "language": language,
+            "language_name": LANGUAGE_NAMES[language],
             "checks": checklist.checklist(article, language),
             "warnings": warned,
             "schedule_at": request.POST.get(f"schedule_at_{language}", ""),
