@@ -47,14 +47,13 @@ def _after_body_panels(article, language):
     ]
 
 
-def render_page(article, language, request=None, **extra):
+def render_page(article, language, request=None):
     """The reader's page of `language`, for a story prefetched by for_page()."""
     context = article_page_context(article, language)
     context.update(
         translations=[],
         panels={"head": [], "after_body": _after_body_panels(article, language)},
         preview_banner=per_language(settings.NEWSROOM["PREVIEW_BANNER"], language),
-        **extra,
     )
     with override(language):
         return render_to_string(TEMPLATE, context, request=request)
