@@ -275,6 +275,9 @@ PAGE_CACHE_SECONDS = int(
     )
 )
 
+# How long a reviewer's preview link (workflow/share_links.py) stays valid.
+PREVIEW_LINK_HOURS = int(os.environ.get("NEWSROOM_PREVIEW_LINK_HOURS", "48"))
+
 # Partner feed requests per key: "REQUESTS/SECONDS".
 _requests, _seconds = os.environ.get("NEWSROOM_FEED_RATE_LIMIT", "120/60").split("/")
 SYNDICATION_RATE_LIMIT = (int(_requests), int(_seconds))
@@ -311,6 +314,11 @@ NEWSROOM = {
     "READ_IN_LABEL": {
         "en": "Read this story in {language}",
         "km": "អានអត្ថបទនេះជា{language}",
+    },
+    # The banner over a preview (admin preview and reviewers' links).
+    "PREVIEW_BANNER": {
+        "en": "Preview: this version is not published and may still change.",
+        "km": "ការមើលជាមុន៖ អត្ថបទនេះមិនទាន់ចុះផ្សាយទេ ហើយអាចនឹងផ្លាស់ប្តូរ។",
     },
     # Sources whose photos partners may republish (case-insensitive match).
     "SYNDICATABLE_SOURCES": env_list(

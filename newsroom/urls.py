@@ -13,6 +13,7 @@ from syndication.sitemaps import sitemap_urlpatterns
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    path("", include("workflow.urls")),
     path("", RedirectView.as_view(url="/en/", permanent=False)),
     # Jekyll archive permalinks (/:categories/:title.html, language folder first).
     re_path(r"^(?P<path>(?:english|khmer)/.+\.html)$", legacy_redirect, name="legacy"),

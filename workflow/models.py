@@ -230,3 +230,41 @@ class AuditEntry(models.Model):
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M} {self.actor_name} {self.action} {self.story}"
+
+
+class ShareLink(models.Model):
+    """A reviewer's link to one language's saved draft, without an account.
+
+    The address carries this row's id, signed (workflow/share_links.py); the
+    row is what makes the link expire and lets the desk revoke it.
+    """
+
+    article = models.ForeignKey(
+        "articles.Article", on_delete=models.CASCADE, related_name="share_links"
+    )
+    language = models.CharField(max_length=10, choices=LANGUAGE_CHOICES)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"Preview link {self.pk} of {self.article} [{self.language}]"
+
+    def is_active(self, now=None):
+        return self.revoked_at is None and (now or timezone.now()) < self.expires_at

@@ -38,6 +38,11 @@ class Action:
     permission: str | None = None
     audit_action: str | None = None
 
+    @property
+    def schedules(self):
+        """Needs a publication time (schedule, schedule_draft)."""
+        return self.target == Status.SCHEDULED
+
     def allowed_for(self, user, article, language):
         if self.permission is None:
             return language in roles.editable_languages(user, article)
@@ -78,6 +83,25 @@ ACTIONS = {
             "schedule",
             "Schedule",
             {Status.READY},
+            Status.SCHEDULED,
+            permission="publish_story",
+            audit_action=audit.Action.SCHEDULE,
+        ),
+        # One step for those who may publish: a draft or a version in review
+        # goes out (or is scheduled) without Submit → Mark ready. Reporters
+        # lack the permission, so review stays their path.
+        _action(
+            "publish_draft",
+            "Publish now",
+            {Status.DRAFT, Status.IN_REVIEW},
+            Status.PUBLISHED,
+            permission="publish_story",
+            audit_action=audit.Action.PUBLISH,
+        ),
+        _action(
+            "schedule_draft",
+            "Schedule",
+            {Status.DRAFT, Status.IN_REVIEW},
             Status.SCHEDULED,
             permission="publish_story",
             audit_action=audit.Action.SCHEDULE,
@@ -144,7 +168,7 @@ def perform(name, article, language, user=None, when=None, note=""):
                 + " or ".join(sorted(Status(s).label.lower() for s in action.sources))
                 + "."
             )
-        if action.name == "schedule" and (when is None or when <= timezone.now()):
+        if action.schedules and (when is None or when <= timezone.now()):
             raise TransitionError(
                 "Give a publication time in the future to schedule a story."
             )
@@ -159,7 +183,7 @@ def perform(name, article, language, user=None, when=None, note=""):
                 article,
                 language,
                 action.target,
-                when=when if action.name == "schedule" else None,
+                when=when if action.schedules else None,
             )
         except ValidationError as error:
             raise TransitionError(" ".join(error.messages)) from error
@@ -182,6 +206,6 @@ def record(article, language, from_status, action, user, note=""):
     record_revision(article, actor, note or label)
     if action.audit_action:
         message = note or label
-        if action.name == "schedule":
+        if action.schedules:
             message = f"{label} for {localized(article, 'published_at', language)}"
         audit.log(action.audit_action, actor, article, language, message)

@@ -13,6 +13,7 @@ from workflow.models import (
     CorrectionEdit,
     EditLock,
     Revision,
+    ShareLink,
     Transition,
     TranslationBase,
 )
@@ -100,3 +101,15 @@ class AuditEntryFactory(factory.django.DjangoModelFactory):
     article = factory.SubFactory(ArticleFactory)
     story = factory.LazyAttribute(lambda entry: str(entry.article))
     language = "en"
+
+
+class ShareLinkFactory(factory.django.DjangoModelFactory):
+    """A reviewer's preview link of the English draft, valid for two days."""
+
+    class Meta:
+        model = ShareLink
+
+    article = factory.SubFactory(ArticleFactory)
+    language = "en"
+    created_by = factory.SubFactory(UserFactory)
+    expires_at = factory.LazyFunction(lambda: timezone.now() + timedelta(hours=48))

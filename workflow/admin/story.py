@@ -8,13 +8,23 @@ inline permissions, bulk actions filtered by permission, and the extra URLs
 
 from functools import partial
 
+from django.contrib import messages
 from django.db import transaction
 from django.urls import path
 
 from articles.languages import LANGUAGE_CODES, LANGUAGE_NAMES, field_name, localized
 from articles.models import Status
-from workflow import audit, conflicts, locks, outdated, revisions, roles
-from workflow.admin import desk, views
+from workflow import (
+    audit,
+    checklist,
+    conflicts,
+    locks,
+    outdated,
+    revisions,
+    roles,
+    share_links,
+)
+from workflow.admin import desk, form_actions, preview, views
 from workflow.admin.actions import workflow_actions
 from workflow.admin.forms import WorkflowArticleForm
 from workflow.inline_access import restrict_inline
@@ -103,6 +113,13 @@ class WorkflowAdminMixin:
             # A refused save (say an inline's error after save_form claimed the
             # version) keeps nothing, or its editor would conflict with itself.
             transaction.set_rollback(True)
+            if form_actions.requested(request):
+                self.message_user(
+                    request,
+                    "Your changes are not saved yet, so the workflow button was "
+                    "not applied: fix what is marked below, then press it again.",
+                    messages.WARNING,
+                )
         return super().render_change_form(request, context, *args, **kwargs)
 
     def save_formset(self, request, form, formset, change):
@@ -134,6 +151,13 @@ class WorkflowAdminMixin:
                 article,
                 message=form.conflict.audit_message(),
             )
+
+    def response_change(self, request, obj):
+        # Inside the save's transaction, after a successful save: a workflow
+        # button of the form takes its action on what was just saved.
+        if form_actions.requested(request):
+            return form_actions.after_save(self, request, obj)
+        return super().response_change(request, obj)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         if object_id and request.method == "GET":
@@ -168,6 +192,11 @@ class WorkflowAdminMixin:
     # --- the panel above the form ------------------------------------------------
 
     def _panel_context(self, request, article):
+        may_publish = roles.has(request.user, "publish_story")
+        links = [
+            {"link": link, "url": share_links.url(link)}
+            for link in share_links.active_links(article)
+        ]
         languages = [
             {
                 "code": code,
@@ -176,6 +205,8 @@ class WorkflowAdminMixin:
                 "published_at": localized(article, "published_at", code),
                 "actions": available_actions(request.user, article, code),
                 "out_of_date": outdated.changed_since_translation(article, code),
+                "warnings": checklist.warnings(article, code) if may_publish else None,
+                "share_links": [e for e in links if e["link"].language == code],
             }
             for code in LANGUAGE_CODES
         ]
@@ -197,6 +228,7 @@ class WorkflowAdminMixin:
             route("desk/", desk.desk, "desk"),
             route("<path:object_id>/transition/", views.transition, "transition"),
             route("<path:object_id>/presence/", views.presence, "presence"),
+            route("<path:object_id>/preview/", preview.preview, "preview"),
             route("<path:object_id>/revisions/", views.history, "revisions"),
             route(
                 "<path:object_id>/revisions/<int:version>/restore/",

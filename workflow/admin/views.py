@@ -4,7 +4,6 @@ Each takes the StoryAdmin and checks the user again: a story they may not see
 is a 404, and restoring needs its own permission as well as change access.
 """
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import (
     Http404,
@@ -14,14 +13,11 @@ from django.http import (
 )
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import reverse
-from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 
-from articles.languages import LANGUAGE_NAMES
 from workflow import locks, revisions, roles
+from workflow.admin import form_actions
+from workflow.admin.form_actions import change_url
 from workflow.models import Revision
-from workflow.transitions import ACTIONS, TransitionError, perform
 
 
 def story_or_404(model_admin, request, object_id):
@@ -33,31 +29,17 @@ def story_or_404(model_admin, request, object_id):
     return article
 
 
-def change_url(article):
-    return reverse("admin:articles_article_change", args=[article.pk])
-
-
 def transition(model_admin, request, object_id):
+    """A transition without the change form: the checklist's "Publish anyway",
+    and the Workflow panel of someone who may only view the story (it lists
+    the checklist's warnings above the button, so no second page)."""
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     article = story_or_404(model_admin, request, object_id)
-    name, _, language = request.POST.get("transition", "").partition(":")
-    when = None
-    if name == "schedule":
-        raw = request.POST.get(f"schedule_at_{language}", "")
-        when = parse_datetime(raw)
-        if when is not None and timezone.is_naive(when):
-            when = timezone.make_aware(when)
-    try:
-        perform(name, article, language, request.user, when=when)
-    except TransitionError as error:
-        model_admin.message_user(request, str(error), messages.ERROR)
-    else:
-        model_admin.message_user(
-            request,
-            f"{ACTIONS[name].label}: done for the {LANGUAGE_NAMES[language]} version.",
-        )
-    return HttpResponseRedirect(change_url(article))
+    page = form_actions.run_transition(
+        model_admin, request, article, request.POST.get("transition", ""), check=False
+    )
+    return page or HttpResponseRedirect(change_url(article))
 
 
 def presence(model_admin, request, object_id):
