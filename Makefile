@@ -30,14 +30,17 @@ $(SECRET_FILE):
 	chmod 600 $@
 
 run: install $(SECRET_FILE)
-	@export SECRET_KEY="$$(cat $(SECRET_FILE))"; \
+	@export SECRET_KEY="$$(cat $(SECRET_FILE))" \
+		TASKS_BACKEND="$${TASKS_BACKEND:-django_tasks_db.DatabaseBackend}"; \
 	$(BIN)/python manage.py migrate --noinput && \
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0 && \
 	$(BIN)/python manage.py load_demo && \
 	$(BIN)/python manage.py create_demo_editor && \
 	echo "Serving on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)" && \
-	NEWSROOM_SITE_URL="$${NEWSROOM_SITE_URL:-http://$(HOST):$(PORT)}" \
-	exec $(BIN)/gunicorn newsroom.wsgi --config gunicorn.conf.py --bind $(HOST):$(PORT) --workers 2
+	export NEWSROOM_SITE_URL="$${NEWSROOM_SITE_URL:-http://$(HOST):$(PORT)}" && \
+	{ $(BIN)/python manage.py db_worker & worker=$$!; } && \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT && trap 'exit 130' INT TERM && \
+	$(BIN)/gunicorn newsroom.wsgi --config gunicorn.conf.py --bind $(HOST):$(PORT) --workers 2
 
 # The browser tests drive Debian's Chromium (never a downloaded browser). A fresh
 # CI machine gets it here; elsewhere this does nothing and, without Chromium, the

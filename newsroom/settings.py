@@ -91,6 +91,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Cached anonymous pages leave here, before sessions and auth run.
+    "articles.middleware.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -256,13 +258,14 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Anonymous article pages are cached this many seconds (0: off); every announced
+# Anonymous public pages are cached this many seconds (0: off); every announced
 # change of a story (articles/events.py) invalidates them at once. On by
-# default only with a shared cache: per-process memory caches of several
-# gunicorn workers would not see each other's invalidations.
+# default with any cache the gunicorn workers share (diskcache, Redis); off with
+# a per-process memory cache, whose invalidations other processes never see.
 PAGE_CACHE_SECONDS = int(
     os.environ.get(
-        "NEWSROOM_PAGE_CACHE_SECONDS", 300 if os.environ.get("REDIS_URL") else 0
+        "NEWSROOM_PAGE_CACHE_SECONDS",
+        0 if _cache["BACKEND"].endswith("LocMemCache") else 300,
     )
 )
 
