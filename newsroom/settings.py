@@ -268,6 +268,15 @@ PAGE_CACHE_SECONDS = int(
         0 if _cache["BACKEND"].endswith("LocMemCache") else 300,
     )
 )
+# What a public page reads from the database (a story with its bylines, photos,
+# tags…) is kept this many seconds per content version for anonymous readers
+# (articles.page_cache.for_readers), so a page rendered afresh runs no query.
+PAGE_DATA_SECONDS = int(
+    os.environ.get(
+        "NEWSROOM_PAGE_DATA_SECONDS",
+        0 if _cache["BACKEND"].endswith("LocMemCache") else 300,
+    )
+)
 
 # Partner feed requests per key: "REQUESTS/SECONDS".
 _requests, _seconds = os.environ.get("NEWSROOM_FEED_RATE_LIMIT", "120/60").split("/")

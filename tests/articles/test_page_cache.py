@@ -13,9 +13,12 @@ from tests.factories import ArticleFactory, PhotoPlacementFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def page_cache(settings):
-    settings.PAGE_CACHE_SECONDS = 300
+@pytest.fixture(autouse=True, params=["page cache", "page data only"])
+def page_cache(request, settings):
+    """Every guarantee holds for the cached page and for the kept page data
+    (articles.page_cache.for_readers) that a fresh render reads."""
+    settings.PAGE_DATA_SECONDS = 300
+    settings.PAGE_CACHE_SECONDS = 300 if request.param == "page cache" else 0
     cache.clear()
     yield
     cache.clear()
