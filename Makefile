@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 SECRET_FILE := .secret_key
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/newsroom
 
-.PHONY: run test test-sqlite test-postgres install install-dev browser-deps lint bench clean
+.PHONY: run test test-sqlite test-postgres install install-dev browser-deps lint bench bench-pages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -77,7 +77,12 @@ lint: install-dev
 	$(BIN)/lint-imports
 
 bench: install-dev
-	@for script in bench/[!_]*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+	@for script in bench/[!_]*.py; do [ $$script = bench/pages.py ] && continue; \
+		echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+# Serves the story page for ../shared/peer-bench (README: Benchmarks); Ctrl-C stops it.
+bench-pages: install-dev
+	$(BIN)/python bench/pages.py $(if $(BENCH_POSTGRES),--postgres $(BENCH_POSTGRES))
 
 clean:
 	rm -rf $(VENV) staticfiles media db.sqlite3 .pytest_cache .import_linter_cache
