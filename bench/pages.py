@@ -49,17 +49,18 @@ def environment(workdir, name, database_url, page_cache):
 
 def load_demo(env):
     for command in (["migrate", "--noinput", "-v0"], ["load_demo"]):
-        subprocess.run(
+        subprocess.run(  # noqa: S603 - our own interpreter and manage.py
             [PYTHON, "manage.py", *command],
             cwd=ROOT,
             env=env,
             check=True,
             stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
 
 
 def serve(env, port, log):
-    return subprocess.Popen(
+    return subprocess.Popen(  # noqa: S603 - our own gunicorn
         [GUNICORN, "newsroom.wsgi", "--config", "gunicorn.conf.py"]
         + ["--workers", "2", "--worker-class", "sync", "--bind", f"127.0.0.1:{port}"],
         cwd=ROOT,
@@ -74,7 +75,7 @@ def wait_until_up(url, seconds=60):
     deadline = time.monotonic() + seconds
     while True:
         try:
-            with urllib.request.urlopen(url, timeout=5) as response:
+            with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310
                 if response.status == 200:
                     return
         except OSError:
@@ -92,7 +93,8 @@ def main():
         help="ours-sqlite,ours-postgres,ours-cached (default %(default)s)",
     )
     args = parser.parse_args()
-    ports = dict(zip(("sqlite", "postgres", "cached"), args.ports.split(",")))
+    names = ("sqlite", "postgres", "cached")
+    ports = dict(zip(names, args.ports.split(","), strict=True))
     workdir = tempfile.TemporaryDirectory(prefix="pages-bench-")
     sqlite_url = f"sqlite:///{workdir.name}/bench.sqlite3"
     targets = {"sqlite": (sqlite_url, False), "cached": (sqlite_url, True)}
