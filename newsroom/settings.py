@@ -215,7 +215,7 @@ elif os.environ.get("NEWSROOM_CACHE") == "memory":
     _cache = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 else:
     _cache = {
-        "BACKEND": "diskcache.DjangoCache",
+        "BACKEND": "newsroom.diskcache_backend.PersistentDjangoCache",
         "LOCATION": os.environ.get(
             "NEWSROOM_CACHE_DIR", str(BASE_DIR / "var" / "cache")
         ),
