@@ -85,4 +85,4 @@ bench-pages: install-dev
 	$(BIN)/python bench/pages.py $(if $(BENCH_POSTGRES),--postgres $(BENCH_POSTGRES))
 
 clean:
-	rm -rf $(VENV) staticfiles media db.sqlite3 .pytest_cache .import_linter_cache
+	rm -rf $(VENV) staticfiles media db.sqlite3 var/cache .pytest_cache .import_linter_cache

@@ -1,16 +1,19 @@
-"""Cached public pages served before sessions, auth, CSRF and URL routing.
+"""Cached public pages served before CSP, sessions, auth, CSRF and routing.
 
-Sits right after the security, CSP and static-file middleware, so those
-still dress every answer. A GET or HEAD without a session cookie cannot be a
-signed-in user's: it gets the cached page for its address when there is a
-current one (one cache read for version and page together). Whatever else
-passes through, and pages `cache_public_page` marked cacheable on the way
-back are stored with the headers the inner middleware gave them.
+Sits right after SecurityMiddleware (its HTTPS redirect and headers apply to
+every answer). A GET or HEAD without a session cookie cannot be a signed-in
+user's: it gets the cached page for its address when there is a current one
+(one cache read for version and page together). Whatever else passes
+through, and pages `cache_public_page` marked cacheable are stored on the way
+back with the headers the inner middleware gave them (CSP among them: the
+policy has no per-request nonce). Static files and uploads are never looked up.
 """
 
 from django.conf import settings
 
 from articles import page_cache
+
+FILES = (settings.STATIC_URL, settings.MEDIA_URL)
 
 
 class PageCacheMiddleware:
@@ -33,4 +36,5 @@ class PageCacheMiddleware:
             page_cache.page_cache_on()
             and request.method in ("GET", "HEAD")
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and not request.path_info.startswith(FILES)
         )

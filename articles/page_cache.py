@@ -17,6 +17,7 @@ If-None-Match with 304; from the cache that takes no rendering at all.
 """
 
 import hashlib
+import time
 from dataclasses import dataclass
 from functools import wraps
 
@@ -34,16 +35,23 @@ CACHEABLE = "_newsroom_page_version"
 NOT_STORED = {"content-length", "set-cookie"}
 
 
+def fresh_version():
+    """A version above any a lost key held: microseconds since the epoch
+    (bumps count up by one from there, far slower than the clock)."""
+    return time.time_ns() // 1000
+
+
 def content_version():
-    return cache.get_or_set(CONTENT_VERSION_KEY, 1, timeout=None)
+    return cache.get_or_set(CONTENT_VERSION_KEY, fresh_version, timeout=None)
 
 
 def bump_content_version():
     try:
         return cache.incr(CONTENT_VERSION_KEY)
-    except ValueError:  # the key expired or was never set
-        cache.set(CONTENT_VERSION_KEY, 2, timeout=None)
-        return 2
+    except ValueError:  # the key was evicted or never set
+        version = fresh_version()
+        cache.set(CONTENT_VERSION_KEY, version, timeout=None)
+        return version
 
 
 def story_changed(sender, **kwargs):
