@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 SECRET_FILE := .secret_key
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/newsroom
 
-.PHONY: run test test-sqlite test-postgres install install-dev browser-deps lint bench clean
+.PHONY: run test test-sqlite test-postgres install install-dev browser-deps lint bench bench-pages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,14 +30,17 @@ $(SECRET_FILE):
 	chmod 600 $@
 
 run: install $(SECRET_FILE)
-	@export SECRET_KEY="$$(cat $(SECRET_FILE))"; \
+	@export SECRET_KEY="$$(cat $(SECRET_FILE))" \
+		TASKS_BACKEND="$${TASKS_BACKEND:-django_tasks_db.DatabaseBackend}"; \
 	$(BIN)/python manage.py migrate --noinput && \
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0 && \
 	$(BIN)/python manage.py load_demo && \
 	$(BIN)/python manage.py create_demo_editor && \
 	echo "Serving on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)" && \
-	NEWSROOM_SITE_URL="$${NEWSROOM_SITE_URL:-http://$(HOST):$(PORT)}" \
-	exec $(BIN)/gunicorn newsroom.wsgi --config gunicorn.conf.py --bind $(HOST):$(PORT) --workers 2
+	export NEWSROOM_SITE_URL="$${NEWSROOM_SITE_URL:-http://$(HOST):$(PORT)}" && \
+	{ $(BIN)/python manage.py db_worker & worker=$$!; } && \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT && trap 'exit 130' INT TERM && \
+	$(BIN)/gunicorn newsroom.wsgi --config gunicorn.conf.py --bind $(HOST):$(PORT) --workers 2
 
 # The browser tests drive Debian's Chromium (never a downloaded browser). A fresh
 # CI machine gets it here; elsewhere this does nothing and, without Chromium, the
@@ -74,7 +77,12 @@ lint: install-dev
 	$(BIN)/lint-imports
 
 bench: install-dev
-	@for script in bench/[!_]*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+	@for script in bench/[!_]*.py; do [ $$script = bench/pages.py ] && continue; \
+		echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+# Serves the story page for ../shared/peer-bench (README: Benchmarks); Ctrl-C stops it.
+bench-pages: install-dev
+	$(BIN)/python bench/pages.py $(if $(BENCH_POSTGRES),--postgres $(BENCH_POSTGRES))
 
 clean:
-	rm -rf $(VENV) staticfiles media db.sqlite3 .pytest_cache .import_linter_cache
+	rm -rf $(VENV) staticfiles media db.sqlite3 var/cache .pytest_cache .import_linter_cache

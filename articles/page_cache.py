@@ -1,30 +1,57 @@
-"""One cache version number for everything public.
+"""Anonymous readers get public pages from a cache, never a stale one.
 
-Public pages that cache their output put `content_version()` in their cache
-key (cache_public_page below). Every story_changed (publishing,
-withdrawing, scheduled publication, corrections, edits of a story, its parts
-or its photos, deletions) bumps it, so every cached page is stale at once
-without anyone knowing which keys exist.
+One content version number covers everything public: every story_changed
+(publishing, withdrawing, scheduled publication, corrections, edits of a
+story, its parts or its photos, deletions) bumps it. A cached page is stored
+with the version it was rendered at and served only while that is still the
+current version, so a change shows at the commit that made it, without anyone
+knowing which pages exist.
+
+A page is one cache entry per address (`newsroom:page:<hash of the path>`),
+read together with the version in one round trip (`lookup`). Views opt in with
+`cache_public_page`; `articles.middleware.PageCacheMiddleware` stores what
+they render (with the headers the inner middleware added) and serves it before
+the session and authentication middleware run. Every page this decorator
+wraps carries a strong ETag (a hash of its bytes) and answers a matching
+If-None-Match with 304; from the cache that takes no rendering at all.
 """
 
+import hashlib
+import time
+from dataclasses import dataclass
 from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
+from django.http import HttpResponse, HttpResponseNotModified
+from django.utils.http import parse_etags
 
 CONTENT_VERSION_KEY = "newsroom:content-version"
+# The response attribute cache_public_page sets on a page the middleware may
+# store: the content version read before rendering it.
+CACHEABLE = "_newsroom_page_version"
+# Headers a stored page keeps; the outer middleware (security, CSP) adds its
+# own to every response, cached or not.
+NOT_STORED = {"content-length", "set-cookie"}
+
+
+def fresh_version():
+    """A version above any a lost key held: microseconds since the epoch
+    (bumps count up by one from there, far slower than the clock)."""
+    return time.time_ns() // 1000
 
 
 def content_version():
-    return cache.get_or_set(CONTENT_VERSION_KEY, 1, timeout=None)
+    return cache.get_or_set(CONTENT_VERSION_KEY, fresh_version, timeout=None)
 
 
 def bump_content_version():
     try:
         return cache.incr(CONTENT_VERSION_KEY)
-    except ValueError:  # the key expired or was never set
-        cache.set(CONTENT_VERSION_KEY, 2, timeout=None)
-        return 2
+    except ValueError:  # the key was evicted or never set
+        version = fresh_version()
+        cache.set(CONTENT_VERSION_KEY, version, timeout=None)
+        return version
 
 
 def story_changed(sender, **kwargs):
@@ -32,26 +59,129 @@ def story_changed(sender, **kwargs):
     bump_content_version()
 
 
+@dataclass(frozen=True)
+class CachedPage:
+    version: int
+    status: int
+    headers: tuple  # ((name, value), …)
+    body: bytes
+    etag: str
+
+
+def page_key(request):
+    path = request.get_full_path().encode()
+    return "newsroom:page:" + hashlib.sha256(path).hexdigest()[:40]
+
+
+def strong_etag(body):
+    return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+
+
+def lookup(request):
+    """(current version, the cached page for this address or None): one read."""
+    key = page_key(request)
+    found = cache.get_many([CONTENT_VERSION_KEY, key])
+    version = found.get(CONTENT_VERSION_KEY) or content_version()
+    page = found.get(key)
+    if page is not None and page.version != version:
+        page = None
+    return version, page
+
+
+def store(request, response):
+    """Keep a page cache_public_page marked, as the inner middleware left it."""
+    version = getattr(response, CACHEABLE, None)
+    if (
+        version is None
+        or response.status_code != 200
+        or response.streaming
+        or response.cookies
+    ):
+        return
+    headers = tuple(
+        (name, value)
+        for name, value in response.items()
+        if name.lower() not in NOT_STORED
+    )
+    body = response.content
+    page = CachedPage(version, 200, headers, body, response["ETag"])
+    cache.set(page_key(request), page, settings.PAGE_CACHE_SECONDS)
+
+
+def not_modified(request, etag):
+    """Does the request's If-None-Match name `etag` (or `*`)?"""
+    header = request.headers.get("If-None-Match")
+    if not header:
+        return False
+    tags = parse_etags(header)
+    return "*" in tags or etag in tags
+
+
+def respond(request, page):
+    """The cached page, or 304 when the reader already has these bytes."""
+    if not_modified(request, page.etag):
+        response = HttpResponseNotModified()
+        response["ETag"] = page.etag
+        return response
+    response = HttpResponse(page.body, status=page.status)
+    for name, value in page.headers:
+        response[name] = value
+    response["Content-Length"] = str(len(page.body))
+    if request.method == "HEAD":
+        response.content = b""
+    return response
+
+
+def page_cache_on():
+    return bool(settings.PAGE_CACHE_SECONDS)
+
+
+def for_readers(request, name, build):
+    """`build()`, kept for anonymous readers until anything public changes.
+
+    What a page computes from the database (a story with everything its page
+    shows) is read once per content version instead of once per request, so a
+    page the page cache does not hold still runs no query. `name` says what is
+    built (it must cover the language and address); None is never kept.
+    Signed-in users always get a fresh `build()`.
+    """
+    seconds = settings.PAGE_DATA_SECONDS
+    if not seconds or request.user.is_authenticated:
+        return build()
+    key = f"newsroom:data:{content_version()}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        if value is not None:
+            cache.set(key, value, seconds)
+    return value
+
+
 def cache_public_page(view):
     """Serve anonymous readers a cached copy until anything public changes.
 
-    The key holds the content version (bumped by every story_changed:
-    edits, publication, withdrawal, corrections), so a cached page is never
-    stale beyond the commit that changed it. Signed-in users (editors
-    previewing) always get a fresh page.
+    Any view can wear it (story, front, section, tag pages…). Signed-in users
+    (editors previewing) always get a fresh page, never stored. Every 200 gets
+    a strong ETag; a matching If-None-Match gets 304.
     """
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        seconds = settings.PAGE_CACHE_SECONDS
-        if not seconds or request.user.is_authenticated:
-            return view(request, *args, **kwargs)
-        key = f"newsroom:page:{content_version()}:{request.get_full_path()}"
-        response = cache.get(key)
-        if response is None:
-            response = view(request, *args, **kwargs)
-            if response.status_code == 200:
-                cache.set(key, response, seconds)
+        anonymous = not request.user.is_authenticated
+        version = None
+        if anonymous and page_cache_on():
+            # Readers with a session cookie pass the middleware: serve them here.
+            version, page = lookup(request)
+            if page is not None:
+                return respond(request, page)
+        response = view(request, *args, **kwargs)
+        if response.status_code != 200 or response.streaming:
+            return response
+        response["ETag"] = strong_etag(response.content)
+        if version is not None:
+            setattr(response, CACHEABLE, version)
+        if not_modified(request, response["ETag"]):
+            return respond(request, CachedPage(0, 200, (), b"", response["ETag"]))
         return response
 
     return wrapper

@@ -1,5 +1,7 @@
 """Public pages. What readers may see is decided by Article.objects.published()."""
 
+import copy
+
 from django.conf import settings
 from django.db.models import Q
 from django.http import Http404
@@ -7,6 +9,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from articles.languages import (
+    LANGUAGE_CODES,
     current_language,
     fallback_order,
     field_name,
@@ -16,11 +19,17 @@ from articles.languages import (
     per_language,
 )
 from articles.models import Article, Author
-from articles.page_cache import cache_public_page
+from articles.page_cache import cache_public_page, for_readers
 from articles.panels import render_panels
 from articles.presentation import article_page_context
 
 PAGE_SIZE = 30
+# The wide texts of every language, rendered into the story page's context.
+LEAN_FIELDS = [
+    f"{name}{suffix}"
+    for name in ("body", "body_html")
+    for suffix in ("", *(f"_{code}" for code in LANGUAGE_CODES))
+]
 
 
 @require_safe
@@ -72,6 +81,18 @@ def author_detail(request, slug):
 @cache_public_page
 def article_detail(request, section_slug, slug):
     language = current_language()
+    context = for_readers(
+        request,
+        f"story:{language}:{section_slug}:{slug}",
+        lambda: story_page_context(language, section_slug, slug),
+    )
+    if context is None:
+        raise Http404("No published story at this address in this language.")
+    return render(request, "articles/article_detail.html", context)
+
+
+def story_page_context(language, section_slug, slug):
+    """What the story page at this address shows; None when nothing is public there."""
     # The address's section slug, in this language or the one Section.url_slug
     # falls back to.
     section_match = Q()
@@ -84,7 +105,7 @@ def article_detail(request, section_slug, slug):
         .first()
     )
     if article is None:
-        raise Http404("No published story at this address in this language.")
+        return None
     context = article_page_context(article, language)
     context["translations"] = [
         {
@@ -98,4 +119,21 @@ def article_detail(request, section_slug, slug):
         if article.is_published_in(other)
     ]
     context["panels"] = render_panels(article, language)
-    return render(request, "articles/article_detail.html", context)
+    return lean(context)
+
+
+def lean(context):
+    """The context without what its templates never read again, so a kept copy
+    is small: the rendered texts (in the context already) and the prefetches.
+    A template that still reads one of them gets it lazily from the database.
+    """
+    article = copy.copy(context["article"])
+    article._prefetched_objects_cache = {}
+    for name in LEAN_FIELDS:
+        article.__dict__.pop(name, None)
+    for figure in (context["hero"], context["mugshot"]):
+        if figure:
+            figure["placement"] = copy.copy(figure["placement"])
+            figure["placement"]._state = copy.copy(figure["placement"]._state)
+            figure["placement"]._state.fields_cache = {"photo": figure["photo"]}
+    return {**context, "article": article}

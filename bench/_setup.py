@@ -1,5 +1,6 @@
 """The environment every benchmark starts from: a throw-away SQLite database
-unless DATABASE_URL names one, local-only settings, Django set up."""
+unless DATABASE_URL names one, a throw-away cache folder, local-only settings,
+Django set up."""
 
 import os
 import sys
@@ -17,6 +18,8 @@ def setup(prefix):
     os.environ.setdefault("NEWSROOM_PLAIN_STATIC", "1")  # no collectstatic manifest
     workdir = tempfile.TemporaryDirectory(prefix=prefix)
     os.environ.setdefault("DATABASE_URL", f"sqlite:///{workdir.name}/bench.sqlite3")
+    # Never the checkout's var/cache: its pages and items are another database's.
+    os.environ.setdefault("NEWSROOM_CACHE_DIR", f"{workdir.name}/cache")
     import django
 
     django.setup()

@@ -2,8 +2,9 @@
 
 Pages read renditions that a task generated earlier (prefetched with the
 story, so no query per photo). When some are missing, the first photo of a
-request is rendered synchronously (the request's budget); any further one
-falls back to its original file, so a page never waits on more than one.
+request is rendered synchronously (the request's budget) unless a task worker
+runs; any further one falls back to its original file, so a page never waits
+on more than one, and with a worker on none.
 """
 
 import logging
@@ -11,8 +12,11 @@ import re
 from contextvars import ContextVar
 from dataclasses import dataclass
 
+from django.conf import settings
+
 from media_assets import geometry
 from media_assets.renditions import create_renditions, planned_specs
+from media_assets.signals import announce_change
 
 logger = logging.getLogger(__name__)
 
@@ -51,8 +55,13 @@ _budget = ContextVar("rendition_budget", default=None)
 
 
 def reset_budget(**kwargs):
-    """request_started receiver: a fresh synchronous-generation budget."""
-    _budget.set([SYNC_PER_REQUEST])
+    """request_started receiver: a fresh synchronous-generation budget.
+
+    None when a task worker runs (any backend but the immediate one): then
+    pages show the original until the worker's renditions exist.
+    """
+    immediate = settings.TASKS["default"]["BACKEND"].endswith(".ImmediateBackend")
+    _budget.set([SYNC_PER_REQUEST if immediate else 0])
 
 
 def _take_budget():
@@ -92,9 +101,14 @@ def _local_sources(photo, crop):
     missing = [name for name in names if name not in found]
     if missing and _take_budget():
         try:
-            found.update(create_renditions(photo, missing))
+            made = create_renditions(photo, missing)
         except (OSError, ValueError):
             logger.exception("Renditions of photo %s could not be made", photo.pk)
+        else:
+            found.update(made)
+            # As when the task makes them: pages kept with the original (and
+            # their kept data, which lacks these rows) are rebuilt.
+            announce_change(photo)
     by_format = {fmt: [] for fmt in geometry.FORMATS}
     for name in names:
         if name in found:

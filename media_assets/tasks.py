@@ -2,7 +2,9 @@
 
 With TASKS_BACKEND=django_tasks_db.DatabaseBackend a worker
 (`manage.py db_worker`) runs them; the default ImmediateBackend runs them at
-once after the commit that scheduled them (the synchronous fallback).
+once after the commit that scheduled them (the synchronous fallback). New renditions
+are announced (photo_changed), so cached pages that showed the original
+pick them up at once.
 """
 
 from django_tasks import task
@@ -13,6 +15,7 @@ from media_assets.renditions import (
     create_renditions,
     missing_specs,
 )
+from media_assets.signals import announce_change
 
 
 @task()
@@ -22,4 +25,7 @@ def generate_renditions(photo_id):
     if photo is None:
         return 0  # deleted, or remote-only, since the task was queued
     correct_dimensions(photo)
-    return len(create_renditions(photo, missing_specs(photo)))
+    created = create_renditions(photo, missing_specs(photo))
+    if created:  # pages showed the original until now: they may show these
+        announce_change(photo)
+    return len(created)

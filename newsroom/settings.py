@@ -90,6 +90,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Cached anonymous pages leave here (after the HTTPS redirect), stored with
+    # the headers everything below gave them: CSP, sessions, auth never run.
+    "articles.middleware.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -222,7 +225,7 @@ elif os.environ.get("NEWSROOM_CACHE") == "memory":
     _cache = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 else:
     _cache = {
-        "BACKEND": "diskcache.DjangoCache",
+        "BACKEND": "newsroom.diskcache_backend.PersistentDjangoCache",
         "LOCATION": os.environ.get(
             "NEWSROOM_CACHE_DIR", str(BASE_DIR / "var" / "cache")
         ),
@@ -265,13 +268,23 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Anonymous article pages are cached this many seconds (0: off); every announced
+# Anonymous public pages are cached this many seconds (0: off); every announced
 # change of a story (articles/events.py) invalidates them at once. On by
-# default only with a shared cache: per-process memory caches of several
-# gunicorn workers would not see each other's invalidations.
+# default with any cache the gunicorn workers share (diskcache, Redis); off with
+# a per-process memory cache, whose invalidations other processes never see.
 PAGE_CACHE_SECONDS = int(
     os.environ.get(
-        "NEWSROOM_PAGE_CACHE_SECONDS", 300 if os.environ.get("REDIS_URL") else 0
+        "NEWSROOM_PAGE_CACHE_SECONDS",
+        0 if _cache["BACKEND"].endswith("LocMemCache") else 300,
+    )
+)
+# What a public page reads from the database (a story with its bylines, photos,
+# tags…) is kept this many seconds per content version for anonymous readers
+# (articles.page_cache.for_readers), so a page rendered afresh runs no query.
+PAGE_DATA_SECONDS = int(
+    os.environ.get(
+        "NEWSROOM_PAGE_DATA_SECONDS",
+        0 if _cache["BACKEND"].endswith("LocMemCache") else 300,
     )
 )
 

@@ -8,14 +8,21 @@ from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 from django.views.decorators.http import require_safe
 
-from articles.languages import DEFAULT_LANGUAGE, current_language, language_label
+from articles.languages import (
+    DEFAULT_LANGUAGE,
+    current_language,
+    field_name,
+    language_label,
+)
 from articles.models import Article
+from articles.page_cache import for_readers
 from syndication import pagination, partners, ratelimit
 from syndication.jsonfeed import ArticleJSONFeed, JSONFeedWriter
 from syndication.metadata import modified_at
 from syndication.models import Tombstone
 from syndication.site import site_url
 
+LIVE = pagination.LIVE
 PUBLIC_MAX_AGE = 300
 PARTNER_MAX_AGE = 60
 
@@ -80,17 +87,22 @@ def requested_page(request):
 
 
 def visible(language, key):
-    """Stories and tombstones this request may see."""
-    stories = Article.objects.published(language).for_page()
+    """Stories and tombstones this request may see, and the partner's sections
+    (none: all). Of a story only what ordering and paging read is selected
+    (the feed builds or finds its item by key)."""
+    stories = Article.objects.published(language).only(
+        "pk", "section_id", "updated_at", field_name("published_at", language)
+    )
     # A version public again lost its tombstone when that was announced
     # (syndication/tombstones.py).
     tombstones = Tombstone.objects.filter(language=language)
+    section_ids = []
     if key is not None:
         section_ids = list(key.partner.sections.values_list("pk", flat=True))
         if section_ids:
             stories = stories.filter(section_id__in=section_ids)
             tombstones = tombstones.filter(section_id__in=section_ids)
-    return stories, tombstones
+    return stories, tombstones, section_ids
 
 
 def build_page(feed, language, stories, tombstones, position, limit):
@@ -98,8 +110,9 @@ def build_page(feed, language, stories, tombstones, position, limit):
     if position is not None and position.mode == pagination.SYNC:
         entries = pagination.sync_page(stories, tombstones, language, position, limit)
         page = entries[:limit]
+        live = iter(feed.items([obj for _w, kind, _pk, obj in page if kind == LIVE]))
         items = [
-            feed.item(obj) if kind == pagination.LIVE else feed.tombstone(obj)
+            next(live) if kind == LIVE else feed.tombstone(obj)
             for _when, kind, _pk, obj in page
         ]
         more = len(entries) > limit
@@ -110,7 +123,7 @@ def build_page(feed, language, stories, tombstones, position, limit):
     else:
         articles = pagination.latest_page(stories, language, position, limit)
         page = articles[:limit]
-        items = [feed.item(article) for article in page]
+        items = feed.items(page)
         more = len(articles) > limit
         following = pagination.latest_position(page[-1], language) if more else None
         changed = [modified_at(article, language) for article in page]
@@ -126,7 +139,24 @@ def json_feed(request):
     except Refusal as refusal:
         return refusal.response
     feed = ArticleJSONFeed(language, site_url(), full=key is not None)
-    stories, tombstones = visible(language, key)
+    stories, tombstones, sections = visible(language, key)
+
+    def build():
+        return feed_page(feed, language, stories, tombstones, position, limit)
+
+    if position is not None and position.mode == pagination.SYNC:
+        # Tombstones are written by a story_changed receiver, after the
+        # version moved on: a sync page is always built.
+        body, last_modified = build()
+    else:
+        query = sorted((k, v) for k, v in request.GET.items() if k != "key")
+        name = f"feed:{language}:{feed.full}:{sections}:{urlencode(query)}"
+        body, last_modified = for_readers(request, name, build)
+    return respond(request, body, last_modified, private=key is not None)
+
+
+def feed_page(feed, language, stories, tombstones, position, limit):
+    """(the page's JSON, its latest change)."""
     items, following, last_modified = build_page(
         feed, language, stories, tombstones, position, limit
     )
@@ -136,8 +166,7 @@ def json_feed(request):
         # that ends up in a log, a proxy or a shared link carries no credential.
         query = {"cursor": pagination.encode(following), "limit": limit}
         next_url = f"{feed.feed_url()}?{urlencode(query)}"
-    body = JSONFeedWriter().write(feed.feed(items, next_url=next_url))
-    return respond(request, body, last_modified, private=key is not None)
+    return JSONFeedWriter().write(feed.feed(items, next_url=next_url)), last_modified
 
 
 def respond(request, body, last_modified, private):

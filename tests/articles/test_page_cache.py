@@ -6,16 +6,19 @@ from django.test import Client
 
 from articles.events import EDITED, announce
 from articles.models import Article, Status
-from articles.page_cache import content_version
+from articles.page_cache import CONTENT_VERSION_KEY, content_version
 from articles.states import change_state
 from tests.factories import ArticleFactory, PhotoPlacementFactory
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def page_cache(settings):
-    settings.PAGE_CACHE_SECONDS = 300
+@pytest.fixture(autouse=True, params=["page cache", "page data only"])
+def page_cache(request, settings):
+    """Every guarantee holds for the cached page and for the kept page data
+    (articles.page_cache.for_readers) that a fresh render reads."""
+    settings.PAGE_DATA_SECONDS = 300
+    settings.PAGE_CACHE_SECONDS = 300 if request.param == "page cache" else 0
     cache.clear()
     yield
     cache.clear()
@@ -126,3 +129,18 @@ def test_page_cache_on_redis_is_invalidated_by_a_save(
         article.save()
         announce(article, EDITED)
     assert "After the recount" in client.get(url).content.decode()
+
+
+def test_a_lost_version_never_comes_back_to_an_older_one(
+    client, django_capture_on_commit_callbacks
+):
+    article = ArticleFactory(published=True, title_en="Before the count")
+    url = article.get_absolute_url("en")
+    client.get(url)  # kept under the current version
+    old = content_version()
+    cache.delete(CONTENT_VERSION_KEY)  # evicted, say
+    assert content_version() > old
+    Article.objects.filter(pk=article.pk).update(title_en="After the count")
+    with django_capture_on_commit_callbacks(execute=True):
+        announce(article, EDITED)
+    assert "After the count" in client.get(url).content.decode()

@@ -57,7 +57,7 @@ def test_two_processes_share_one_budget_on_the_default_cache(tmp_path):
         for _ in range(2)
     ]
     backends = {worker.stdout.readline().strip() for worker in workers}
-    assert backends == {"diskcache.djangocache.DjangoCache"}  # the default
+    assert backends == {"newsroom.diskcache_backend.PersistentDjangoCache"}  # default
     for worker in workers:  # start counting together
         worker.stdin.write("go\n")
         worker.stdin.flush()

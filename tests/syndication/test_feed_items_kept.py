@@ -1,0 +1,112 @@
+"""Feed items are built once per content version, and never served stale."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from articles.events import EDITED, announce
+from articles.states import change_state
+from media_assets.services import photo_changed
+from syndication import pagination
+from tests.factories import KHMER_TITLE, ArticleFactory
+from tests.syndication_support import get_feed, voa_hero_story
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def kept(settings):
+    settings.PAGE_DATA_SECONDS = 300
+
+
+def queries_for(client, key, **params):
+    with CaptureQueriesContext(connection) as queries:
+        data = get_feed(client, key=key, **params)
+    return data, len(queries)
+
+
+def test_a_page_asked_for_again_is_not_built_again(client, key):
+    for _ in range(3):
+        ArticleFactory(published=True)
+    first, _cold = queries_for(client, key)
+    again, warm = queries_for(client, key)
+    assert again == first
+    assert warm == 2  # the key and the partner's sections
+
+
+def test_items_built_before_are_not_read_again(client, key):
+    for _ in range(3):
+        ArticleFactory(published=True)
+    whole = get_feed(client, key=key, limit="3")["items"]
+    page, count = queries_for(client, key, limit="2")
+    assert page["items"] == whole[:2]
+    assert count == 2 + 1  # key, sections; the page's keys, no story read
+
+
+def test_sync_pages_are_built_each_time_from_kept_items(client, key):
+    ArticleFactory(published=True)
+    since = "2000-01-01T00:00:00Z"
+    first, _cold = queries_for(client, key, since=since)
+    again, warm = queries_for(client, key, since=since)
+    assert again == first
+    assert warm == 2 + 2  # key, sections; live keys and tombstones
+
+
+def test_an_announced_edit_shows_at_once(
+    client, key, django_capture_on_commit_callbacks
+):
+    story = ArticleFactory(published=True, title_km="ចំណងជើងចាស់")
+    before = get_feed(client, path="/km/feed.json", key=key)["items"][0]
+    with django_capture_on_commit_callbacks(execute=True):
+        story.title_km = KHMER_TITLE
+        story.save()
+        announce(story, EDITED)
+    after = get_feed(client, path="/km/feed.json", key=key)["items"][0]
+    assert after["title"] == KHMER_TITLE
+    assert after["_newsroom"]["revision"] != before["_newsroom"]["revision"]
+
+
+def test_a_photo_withheld_later_leaves_the_kept_item(
+    client, key, django_capture_on_commit_callbacks
+):
+    story = voa_hero_story()
+    photo = story.placements.get(kind="hero").photo
+    assert get_feed(client, key=key)["items"][0]["_newsroom"]["photos"]
+    with django_capture_on_commit_callbacks(execute=True):
+        type(photo).objects.filter(pk=photo.pk).update(syndicatable=False)
+        photo_changed(photo, {"source"})  # as the photo desk's save announces
+    item = get_feed(client, key=key)["items"][0]
+    assert item["_newsroom"]["photos"] == []
+    assert "image" not in item
+
+
+def test_withdrawn_story_leaves_the_feed_at_once(
+    client, key, django_capture_on_commit_callbacks
+):
+    story = ArticleFactory(published=True)
+    assert len(get_feed(client, key=key)["items"]) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        change_state(story, "en", "draft")
+    assert get_feed(client, key=key)["items"] == []
+
+
+def test_deep_cursor_page_runs_the_queries_of_the_first(client, key, settings):
+    settings.PAGE_DATA_SECONDS = 0  # every page built: compare the work
+    stories = [ArticleFactory(published=True) for _ in range(30)]
+    get_feed(client, key=key)  # notes the key's first use
+    _first, first_count = queries_for(client, key, limit="5")
+    cursor = pagination.encode(pagination.latest_position(stories[5], "en"))
+    page, deep_count = queries_for(client, key, limit="5", cursor=cursor)
+    assert deep_count == first_count
+    assert [item["id"] for item in page["items"]] == [
+        f"urn:newsroom:article:{story.pk}:en" for story in stories[4::-1]
+    ]
+
+
+def test_public_and_partner_items_are_kept_apart(client, key):
+    ArticleFactory(published=True)
+    public = get_feed(client)["items"][0]
+    partner = get_feed(client, key=key)["items"][0]
+    assert "content_html" in partner and "_newsroom" in partner
+    assert "content_html" not in public and "_newsroom" not in public
+    assert "content_html" not in get_feed(client)["items"][0]
