@@ -8,17 +8,18 @@ inline permissions, bulk actions filtered by permission, and the extra URLs
 
 from functools import partial
 
+from django import forms
 from django.db import transaction
-from django.urls import path
+from django.urls import path, reverse
 
 from articles.languages import LANGUAGE_CODES, LANGUAGE_NAMES, field_name, localized
 from articles.models import Status
 from workflow import audit, conflicts, locks, outdated, revisions, roles
-from workflow.admin import desk, views
+from workflow.admin import desk, editing, views
 from workflow.admin.actions import workflow_actions
 from workflow.admin.forms import WorkflowArticleForm
 from workflow.inline_access import restrict_inline
-from workflow.models import Assignment
+from workflow.models import Assignment, Autosave
 from workflow.revisions import (
     SHARED_FIELDS,
     STATE_FIELDS,
@@ -75,6 +76,33 @@ class WorkflowAdminMixin:
             ("Revision", {"fields": ("change_note", "edit_version")}),
         ]
 
+    # --- the writing surface: translation sources, autosave -----------------------
+
+    @property
+    def media(self):
+        return super().media + forms.Media(
+            css={"all": ["workflow/autosave.css"]}, js=["workflow/autosave.js"]
+        )
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        prefix = f"admin:{self.opts.app_label}_{self.opts.model_name}"
+        url = (
+            reverse(f"{prefix}_autosave", args=[obj.pk])
+            if obj is not None and obj.pk is not None
+            else reverse(f"{prefix}_autosave_new")
+        )
+        for field in form.base_fields.values():
+            if "data-markdown-editor" in field.widget.attrs:
+                field.widget.attrs["data-autosave-url"] = url
+        return form
+
+    def editor_parts(self, request, article):
+        return {
+            **super().editor_parts(request, article),
+            "sources": editing.translation_sources(request.user, article),
+        }
+
     def get_formsets_with_inlines(self, request, obj=None):
         for formset, inline in super().get_formsets_with_inlines(request, obj):
             yield conflicts.checked(formset), inline
@@ -123,6 +151,8 @@ class WorkflowAdminMixin:
                 language="",
             )
         outdated.record_bases(article, outdated.edited_languages(form.changed_data))
+        drafts = Autosave.objects.filter(user=request.user)
+        drafts.filter(article=article if change else None).delete()
         note = form.cleaned_data.get("change_note") or (
             "Edited" if change else "Created"
         )
@@ -195,6 +225,8 @@ class WorkflowAdminMixin:
 
         return [
             route("desk/", desk.desk, "desk"),
+            route("autosave/", editing.autosave_new, "autosave_new"),
+            route("<path:object_id>/autosave/", editing.autosave, "autosave"),
             route("<path:object_id>/transition/", views.transition, "transition"),
             route("<path:object_id>/presence/", views.presence, "presence"),
             route("<path:object_id>/revisions/", views.history, "revisions"),
