@@ -9,6 +9,7 @@ from articles.models import Status
 from tests.factories import ArticleFactory, UserFactory
 from workflow.models import (
     AuditEntry,
+    Autosave,
     Correction,
     CorrectionEdit,
     EditLock,
@@ -100,3 +101,16 @@ class AuditEntryFactory(factory.django.DjangoModelFactory):
     article = factory.SubFactory(ArticleFactory)
     story = factory.LazyAttribute(lambda entry: str(entry.article))
     language = "en"
+
+
+class AutosaveFactory(factory.django.DjangoModelFactory):
+    """A user's unsaved change form of a story (workflow/admin/editing.py)."""
+
+    class Meta:
+        model = Autosave
+
+    user = factory.SubFactory(UserFactory)
+    article = factory.SubFactory(ArticleFactory)
+    data = factory.LazyAttribute(
+        lambda draft: {"body_en": [draft.article.body_en + "\n\nMore, unsaved."]}
+    )

@@ -4,9 +4,9 @@
 field being translated: the source language's current title, summary and
 body, each marked when it differs from the text the translation was made from
 (the TranslationBase outdated.py keeps). The first language (English) is
-taken to be the original unless it has a base of its own. Unlike the desk's "out of date", this
-marks changes whether or not the source is published: a translator wants to
-know about them either way.
+taken to be the original unless it has a base of its own. Unlike the desk's
+"out of date", this marks changes whether or not the source is published: a
+translator wants to know about them either way.
 
 The autosave endpoints keep one draft per user and story (workflow.Autosave,
 article empty for a new story): workflow/autosave.js posts the form's fields

@@ -18,6 +18,7 @@ from workflow import audit, conflicts, locks, outdated, revisions, roles
 from workflow.admin import desk, editing, views
 from workflow.admin.actions import workflow_actions
 from workflow.admin.forms import WorkflowArticleForm
+from workflow.admin.my_work import MyWorkFilter
 from workflow.inline_access import restrict_inline
 from workflow.models import Assignment, Autosave
 from workflow.revisions import (
@@ -106,6 +107,9 @@ class WorkflowAdminMixin:
     def get_formsets_with_inlines(self, request, obj=None):
         for formset, inline in super().get_formsets_with_inlines(request, obj):
             yield conflicts.checked(formset), inline
+
+    def get_list_filter(self, request):
+        return [MyWorkFilter, *super().get_list_filter(request)]
 
     def get_actions(self, request):
         actions = super().get_actions(request)
