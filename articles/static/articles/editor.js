@@ -254,6 +254,7 @@
     if (!areas.length || !window.EasyMDE) return;
     loadParts(areas[0].dataset.partsUrl).then(function (parts) {
       areas.forEach(function (textarea) { build(textarea, parts); });
+      window.newsroomEditorsReady = true;
       document.dispatchEvent(
         new CustomEvent("newsroom:editors-ready", { detail: { parts: parts } })
       );

@@ -13,12 +13,7 @@
 
   var INTERVAL_MS = 30000;
   var SKIPPED = /(^csrfmiddlewaretoken$|^_|^transition$|-(TOTAL|INITIAL|MIN_NUM|MAX_NUM)_FORMS$)/;
-  var anchor = document.querySelector("[data-autosave-url]");
-  if (!anchor || !anchor.form) return;
-  var form = anchor.form;
-  var url = anchor.dataset.autosaveUrl;
-  var who = document.querySelector("#user-tools strong");
-  var storageKey = "newsroom-autosave:" + (who ? who.textContent.trim() : "") + ":" + url;
+  var form, url, storageKey;
   var lastSent = null;
   var submitting = false;
 
@@ -179,19 +174,28 @@
     window.setInterval(function () { save(false); }, INTERVAL_MS);
   }
 
-  form.addEventListener("submit", function () {
-    submitting = true;
-    forgetLocally();
-  });
-  window.addEventListener("pagehide", function () { save(true); });
-  document.addEventListener("visibilitychange", function () {
-    if (document.visibilityState === "hidden") save(true);
-  });
-
-  var started = false;
-  function startOnce() {
-    if (!started) { started = true; start(); }
+  /* Once the editors exist (editor.js), so that restoring reaches them too. */
+  function setUp() {
+    var anchor = document.querySelector("[data-autosave-url]");
+    if (!anchor || !anchor.form) return;
+    form = anchor.form;
+    url = anchor.dataset.autosaveUrl;
+    var who = document.querySelector("#user-tools strong");
+    storageKey = "newsroom-autosave:" + (who ? who.textContent.trim() : "") + ":" + url;
+    form.addEventListener("submit", function () {
+      submitting = true;
+      forgetLocally();
+    });
+    window.addEventListener("pagehide", function () { save(true); });
+    document.addEventListener("visibilitychange", function () {
+      if (document.visibilityState === "hidden") save(true);
+    });
+    start();
   }
-  document.addEventListener("newsroom:editors-ready", startOnce);
-  window.addEventListener("load", function () { window.setTimeout(startOnce, 2000); });
+
+  if (window.newsroomEditorsReady) {
+    setUp();
+  } else {
+    document.addEventListener("newsroom:editors-ready", setUp, { once: true });
+  }
 })();
