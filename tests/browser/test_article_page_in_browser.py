@@ -17,6 +17,7 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
+
 @pytest.fixture
 def story():
     article = ArticleFactory(

@@ -123,7 +123,10 @@ def test_the_admin_sets_khmer_in_the_bundled_face(visitor, make_editor):
     )
     assert fonts.stdout.strip() == "", "a system Khmer font would hide a failure"
     make_editor("sokha")
-    article = ArticleFactory(title_en="Civil servants campaign", title_km=KHMER_TITLE)
+    body_km = f"{KHMER_TITLE}\n\nកថាខណ្ឌទីមួយ។"  # zero-width spaces between words
+    article = ArticleFactory(
+        title_en="Civil servants campaign", title_km=KHMER_TITLE, body_km=body_km
+    )
     editor = visitor()
     editor.login("sokha")
     page = editor.page
@@ -142,6 +145,7 @@ def test_the_admin_sets_khmer_in_the_bundled_face(visitor, make_editor):
     page.click("a[href='#tab_id_body_km']")
     khmer_preview = page.locator(".field-body_km .markdown-editor__preview")
     expect(khmer_preview).to_contain_text("កថាខណ្ឌទីមួយ")
+    assert page.input_value("#id_body_km") == body_km  # the editor keeps every byte
     assert '"Newsroom Khmer"' in khmer_preview.evaluate(
         "e => getComputedStyle(e).fontFamily"
     )

@@ -49,8 +49,9 @@ def my_drafts(user, now):
         lambda code: _status(code, Status.DRAFT)
     )
     return reporter | _any_language(
-        lambda code: _mine(user, Assignment.Role.TRANSLATOR, code)
-        & _status(code, Status.DRAFT)
+        lambda code: (
+            _mine(user, Assignment.Role.TRANSLATOR, code) & _status(code, Status.DRAFT)
+        )
     )
 
 
@@ -62,8 +63,13 @@ def waiting_for_review(user, now):
 
 def translation_queue(user, now):
     return _any_language(
-        lambda code: _mine(user, Assignment.Role.TRANSLATOR, code)
-        & (_status(code, Status.DRAFT, Status.IN_REVIEW) | outdated.out_of_date(code))
+        lambda code: (
+            _mine(user, Assignment.Role.TRANSLATOR, code)
+            & (
+                _status(code, Status.DRAFT, Status.IN_REVIEW)
+                | outdated.out_of_date(code)
+            )
+        )
     )
 
 

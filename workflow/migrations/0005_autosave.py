@@ -7,26 +7,54 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('articles', '0008_future_publication_is_scheduled'),
-        ('workflow', '0004_photo_desk'),
+        ("articles", "0008_future_publication_is_scheduled"),
+        ("workflow", "0004_photo_desk"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Autosave',
+            name="Autosave",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('data', models.JSONField()),
-                ('saved_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('article', models.ForeignKey(blank=True, help_text='Empty for a story not saved yet.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='autosaves', to='articles.article')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='autosaves', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("data", models.JSONField()),
+                ("saved_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "article",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Empty for a story not saved yet.",
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="autosaves",
+                        to="articles.article",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="autosaves",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-saved_at'],
-                'constraints': [models.UniqueConstraint(fields=('user', 'article'), name='autosave_unique_user_story')],
+                "ordering": ["-saved_at"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("user", "article"), name="autosave_unique_user_story"
+                    )
+                ],
             },
         ),
     ]

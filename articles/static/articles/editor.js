@@ -11,6 +11,10 @@
   "use strict";
 
   var PREVIEW_DELAY_MS = 500;
+  /* CodeMirror's default, less U+200B: Khmer separates words with zero-width
+     spaces, which must stay in the text but not show as red dots. */
+  var SPECIAL_CHARS =
+    /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200e\u200f\u2028\u2029\u202d\u202e\u2066\u2067\u2069\ufeff\ufff9-\ufffc]/;
   var editors = [];
 
   function el(tag, className, text) {
@@ -225,10 +229,12 @@
       forceSync: true,
       autosave: { enabled: false },
       minHeight: "18rem",
+      maxHeight: "32rem",
       toolbar: toolbar(editor),
       toolbarTips: true,
       inputStyle: "contenteditable",
     });
+    editor.mde.codemirror.setOption("specialChars", SPECIAL_CHARS);
     editor.mde.codemirror.getWrapperElement().setAttribute(
       "lang", editor.language
     );
