@@ -8,14 +8,13 @@ prefetched parts, exactly as the page does; `parts` lists what the pickers
 insert. Both answer only staff who may see the story (the admin's queryset).
 """
 
-from functools import partial
-
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponseBadRequest, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404
-from django.urls import path, reverse
+from django.urls import reverse
 
+from articles.admin_routes import admin_route
 from articles.embeds import render_body
 from articles.languages import LANGUAGE_CODES, LANGUAGE_NAMES, field_name, localized
 from articles.locator import locator_context
@@ -165,15 +164,11 @@ class EditorAdminMixin:
         return part_choices(article)
 
     def get_urls(self):
-        prefix = f"{self.opts.app_label}_{self.opts.model_name}"
-
-        def route(pattern, view, name):
-            wrapped = self.admin_site.admin_view(partial(view, self))
-            return path(pattern, wrapped, name=f"{prefix}_{name}")
-
         return [
-            route("body-preview/", preview, "body_preview_new"),
-            route("<path:object_id>/body-preview/", preview, "body_preview"),
-            route("<path:object_id>/body-parts/", parts, "body_parts"),
+            admin_route(self, "body-preview/", preview, "body_preview_new"),
+            admin_route(
+                self, "<path:object_id>/body-preview/", preview, "body_preview"
+            ),
+            admin_route(self, "<path:object_id>/body-parts/", parts, "body_parts"),
             *super().get_urls(),
         ]

@@ -26,8 +26,8 @@ CHROMIUM_ARGS = [
 # broken page fails in seconds rather than hanging the suite.
 TIMEOUT_MS = 10_000
 PASSWORD = "a browser test password"
-# The faces of the "Newsroom Khmer" @font-face rules (site.css on the public
-# pages, newsroom/admin_khmer.css in the admin) and their states.
+# The faces of the "Newsroom Khmer" @font-face rules (static/newsroom/
+# khmer_font.css, linked by the public pages and the admin) and their states.
 KHMER_FACES = """async () => {
   await document.fonts.ready;
   return [...document.fonts]

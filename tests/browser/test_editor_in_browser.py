@@ -2,6 +2,7 @@
 preview from the server's pipeline, a picker insertion, autosave restored
 after a reload, and Khmer set in the bundled face across the admin."""
 
+import shutil
 import subprocess
 
 import pytest
@@ -118,10 +119,14 @@ def test_the_admin_sets_khmer_in_the_bundled_face(visitor, make_editor):
     """Also on a machine with no Khmer system font, as the test machine is."""
     from playwright.sync_api import expect
 
-    fonts = subprocess.run(
-        ["fc-list", ":lang=km"], capture_output=True, text=True, check=False
-    )
-    assert fonts.stdout.strip() == "", "a system Khmer font would hide a failure"
+    fc_list = shutil.which("fc-list")
+    if (
+        fc_list
+        and subprocess.run(  # noqa: S603 - a fixed command, no input
+            [fc_list, ":lang=km"], capture_output=True, text=True, check=False
+        ).stdout.strip()
+    ):
+        pytest.skip("this machine has a Khmer system font, which would hide a failure")
     make_editor("sokha")
     body_km = f"{KHMER_TITLE}\n\nកថាខណ្ឌទីមួយ។"  # zero-width spaces between words
     article = ArticleFactory(

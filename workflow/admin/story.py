@@ -6,12 +6,11 @@ inline permissions, bulk actions filtered by permission, and the extra URLs
 (views.py, desk.py), each of which checks the user again.
 """
 
-from functools import partial
-
 from django import forms
 from django.db import transaction
-from django.urls import path, reverse
+from django.urls import reverse
 
+from articles.admin_routes import admin_route
 from articles.languages import LANGUAGE_CODES, LANGUAGE_NAMES, field_name, localized
 from articles.models import Status
 from workflow import audit, conflicts, locks, outdated, revisions, roles
@@ -221,11 +220,8 @@ class WorkflowAdminMixin:
     # --- extra URLs (views.py, desk.py) -----------------------------------------
 
     def get_urls(self):
-        prefix = f"{self.opts.app_label}_{self.opts.model_name}"
-
         def route(pattern, view, name):
-            wrapped = self.admin_site.admin_view(partial(view, self))
-            return path(pattern, wrapped, name=f"{prefix}_{name}")
+            return admin_route(self, pattern, view, name)
 
         return [
             route("desk/", desk.desk, "desk"),
