@@ -10,8 +10,12 @@ insert. Both answer only staff who may see the story (the admin's queryset).
 
 from django import forms
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseBadRequest, HttpResponseNotAllowed, JsonResponse
-from django.shortcuts import get_object_or_404
+from django.http import (
+    Http404,
+    HttpResponseBadRequest,
+    HttpResponseNotAllowed,
+    JsonResponse,
+)
 from django.urls import reverse
 
 from articles.admin_routes import admin_route
@@ -26,8 +30,6 @@ BODY_LIMIT = 500_000  # characters: far above any story, far below a DoS
 
 class MarkdownEditor(forms.Textarea):
     """The body textarea, marked for editor.js; URLs are filled by the admin."""
-
-    template_name = "django/forms/widgets/textarea.html"
 
     def __init__(self, language, attrs=None):
         super().__init__(
@@ -70,10 +72,10 @@ def _story(model_admin, request, object_id):
         raise PermissionDenied
     if object_id is None:
         return Article()
-    visible = model_admin.get_queryset(request).values("pk")
-    return get_object_or_404(
-        Article.objects.for_page().filter(pk__in=visible), pk=object_id
-    )
+    found = model_admin.get_object(request, object_id)  # None for a bad id too
+    if found is None:
+        raise Http404("No story you may see has this number.")
+    return Article.objects.for_page().get(pk=found.pk)
 
 
 def preview(model_admin, request, object_id=None):

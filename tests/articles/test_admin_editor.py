@@ -113,6 +113,11 @@ def test_preview_is_post_only(editor_client, story):
     assert editor_client.get(preview_url(story)).status_code == 405
 
 
+def test_a_malformed_story_number_is_a_404(editor_client):
+    url = reverse("admin:articles_article_body_parts", args=["not-a-number"])
+    assert editor_client.get(url).status_code == 404
+
+
 def test_only_staff_who_see_the_story_get_its_preview(client, make_user, story):
     body = {"language": "en", "body": "Hi"}
     assert client.post(preview_url(story), body).status_code == 302  # to login
