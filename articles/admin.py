@@ -12,6 +12,7 @@ from django.utils.html import format_html, format_html_join
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from articles import admin_photos  # noqa: F401 - registers StoryPhotoAdmin
+from articles.admin_editor import EditorAdminMixin
 from articles.admin_inlines import (
     BylineInline,
     PersonProfileInline,
@@ -111,7 +112,7 @@ def _state_badge(article, language):
 
 
 @admin.register(Article)
-class ArticleAdmin(TabbedTranslationAdmin):
+class ArticleAdmin(EditorAdminMixin, TabbedTranslationAdmin):
     list_display = (
         "headline",
         "section",

@@ -184,9 +184,11 @@ def render_body(article, language, handlers=HANDLERS, body_html=None):
     Inline photos that the body never places are appended after it, so that an
     editor's placement is never silently dropped from the page. Feeds pass
     their own `handlers` (rights-aware photos, no map) and a pre-filtered
-    `body_html`; leftovers go through the same photo handler.
+    `body_html`; leftovers go through the same photo handler. An unsaved story
+    (the editor's preview of a new one) has no parts yet.
     """
-    placements = list(article.placements.all())
+    saved = article.pk is not None
+    placements = list(article.placements.all()) if saved else []
     dateline = localized(article, "dateline", language)
     context = EmbedContext(
         language=language,
@@ -196,7 +198,9 @@ def render_body(article, language, handlers=HANDLERS, body_html=None):
         else "",
         data={
             "placements": {p.position: p for p in placements},
-            "pullquotes": {q.position: q for q in article.pullquotes.all()},
+            "pullquotes": {q.position: q for q in article.pullquotes.all()}
+            if saved
+            else {},
             "used_placements": set(),
             "locator": locator_context(article, language),
         },

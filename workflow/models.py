@@ -268,3 +268,37 @@ class ShareLink(models.Model):
 
     def is_active(self, now=None):
         return self.revoked_at is None and (now or timezone.now()) < self.expires_at
+
+
+class Autosave(models.Model):
+    """One user's unsaved change form of one story (or of a new one): a draft
+    kept every 30 s and on leaving the page, never written into the story.
+
+    `data` maps the form's field names to their values as posted; restoring
+    fills the form, and saving it then goes through the version check.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="autosaves"
+    )
+    article = models.ForeignKey(
+        "articles.Article",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="autosaves",
+        help_text="Empty for a story not saved yet.",
+    )
+    data = models.JSONField()
+    saved_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-saved_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "article"], name="autosave_unique_user_story"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user}'s draft of {self.article or 'a new story'}"

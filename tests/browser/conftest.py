@@ -26,6 +26,14 @@ CHROMIUM_ARGS = [
 # broken page fails in seconds rather than hanging the suite.
 TIMEOUT_MS = 10_000
 PASSWORD = "a browser test password"
+# The faces of the "Newsroom Khmer" @font-face rules (static/newsroom/
+# khmer_font.css, linked by the public pages and the admin) and their states.
+KHMER_FACES = """async () => {
+  await document.fonts.ready;
+  return [...document.fonts]
+    .filter(face => face.family.replace(/["']/g, "") === "Newsroom Khmer")
+    .map(face => face.status);
+}"""
 
 
 def _unavailable(reason):

@@ -57,7 +57,7 @@ def test_clicking_the_photo_preview_sets_and_saves_the_focal_point(
     marker_left = page.eval_on_selector("[data-focal-marker]", "m => m.style.left")
     assert float(marker_left.rstrip("%")) == pytest.approx(25, abs=1)
 
-    page.click("input[name=_continue]")
+    page.click(".submit-row input[name=_continue]")
     expect(page.locator(".messagelist .success")).to_be_visible()
     photo = Photo.objects.get(pk=photo.pk)
     assert photo.focal_x == pytest.approx(0.25, abs=0.01)

@@ -3,6 +3,7 @@
 import pytest
 
 from articles.models import PhotoPlacement
+from tests.browser.conftest import KHMER_FACES
 from tests.factories import (
     KHMER_TITLE,
     ArticleFactory,
@@ -15,14 +16,6 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-# The faces of site.css's "Newsroom Khmer" @font-face rules and their states.
-KHMER_FACES = """async () => {
-  await document.fonts.ready;
-  return [...document.fonts]
-    .filter(face => face.family.replace(/["']/g, "") === "Newsroom Khmer")
-    .map(face => face.status);
-}"""
 
 
 @pytest.fixture

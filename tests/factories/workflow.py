@@ -9,6 +9,7 @@ from articles.models import Status
 from tests.factories import ArticleFactory, UserFactory
 from workflow.models import (
     AuditEntry,
+    Autosave,
     Correction,
     CorrectionEdit,
     EditLock,
@@ -113,3 +114,16 @@ class ShareLinkFactory(factory.django.DjangoModelFactory):
     language = "en"
     created_by = factory.SubFactory(UserFactory)
     expires_at = factory.LazyFunction(lambda: timezone.now() + timedelta(hours=48))
+
+
+class AutosaveFactory(factory.django.DjangoModelFactory):
+    """A user's unsaved change form of a story (workflow/admin/editing.py)."""
+
+    class Meta:
+        model = Autosave
+
+    user = factory.SubFactory(UserFactory)
+    article = factory.SubFactory(ArticleFactory)
+    data = factory.LazyAttribute(
+        lambda draft: {"body_en": [draft.article.body_en + "\n\nMore, unsaved."]}
+    )

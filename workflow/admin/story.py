@@ -6,12 +6,12 @@ inline permissions, bulk actions filtered by permission, and the extra URLs
 (views.py, desk.py), each of which checks the user again.
 """
 
-from functools import partial
-
+from django import forms
 from django.contrib import messages
 from django.db import transaction
-from django.urls import path
+from django.urls import reverse
 
+from articles.admin_routes import admin_route
 from articles.languages import LANGUAGE_CODES, LANGUAGE_NAMES, field_name, localized
 from articles.models import Status
 from workflow import (
@@ -24,11 +24,12 @@ from workflow import (
     roles,
     share_links,
 )
-from workflow.admin import desk, form_actions, preview, views
+from workflow.admin import desk, editing, form_actions, preview, views
 from workflow.admin.actions import workflow_actions
 from workflow.admin.forms import WorkflowArticleForm
+from workflow.admin.my_work import MyWorkFilter
 from workflow.inline_access import restrict_inline
-from workflow.models import Assignment
+from workflow.models import Assignment, Autosave
 from workflow.revisions import (
     SHARED_FIELDS,
     STATE_FIELDS,
@@ -85,9 +86,39 @@ class WorkflowAdminMixin:
             ("Revision", {"fields": ("change_note", "edit_version")}),
         ]
 
+    # --- the writing surface: translation sources, autosave -----------------------
+
+    @property
+    def media(self):
+        return super().media + forms.Media(
+            css={"all": ["workflow/autosave.css"]}, js=["workflow/autosave.js"]
+        )
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        prefix = f"admin:{self.opts.app_label}_{self.opts.model_name}"
+        url = (
+            reverse(f"{prefix}_autosave", args=[obj.pk])
+            if obj is not None and obj.pk is not None
+            else reverse(f"{prefix}_autosave_new")
+        )
+        for field in form.base_fields.values():
+            if "data-markdown-editor" in field.widget.attrs:
+                field.widget.attrs["data-autosave-url"] = url
+        return form
+
+    def editor_parts(self, request, article):
+        return {
+            **super().editor_parts(request, article),
+            "sources": editing.translation_sources(request.user, article),
+        }
+
     def get_formsets_with_inlines(self, request, obj=None):
         for formset, inline in super().get_formsets_with_inlines(request, obj):
             yield conflicts.checked(formset), inline
+
+    def get_list_filter(self, request):
+        return [MyWorkFilter, *super().get_list_filter(request)]
 
     def get_actions(self, request):
         actions = super().get_actions(request)
@@ -140,6 +171,8 @@ class WorkflowAdminMixin:
                 language="",
             )
         outdated.record_bases(article, outdated.edited_languages(form.changed_data))
+        drafts = Autosave.objects.filter(user=request.user)
+        drafts.filter(article=article if change else None).delete()
         note = form.cleaned_data.get("change_note") or (
             "Edited" if change else "Created"
         )
@@ -218,14 +251,13 @@ class WorkflowAdminMixin:
     # --- extra URLs (views.py, desk.py) -----------------------------------------
 
     def get_urls(self):
-        prefix = f"{self.opts.app_label}_{self.opts.model_name}"
-
         def route(pattern, view, name):
-            wrapped = self.admin_site.admin_view(partial(view, self))
-            return path(pattern, wrapped, name=f"{prefix}_{name}")
+            return admin_route(self, pattern, view, name)
 
         return [
             route("desk/", desk.desk, "desk"),
+            route("autosave/", editing.autosave_new, "autosave_new"),
+            route("<path:object_id>/autosave/", editing.autosave, "autosave"),
             route("<path:object_id>/transition/", views.transition, "transition"),
             route("<path:object_id>/presence/", views.presence, "presence"),
             route("<path:object_id>/preview/", preview.preview, "preview"),
