@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "media_assets",
     "articles",
+    "frontpage",
     "workflow",
     "syndication",
     "search",  # after the apps whose admin and models it builds on
@@ -114,6 +115,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "newsroom.context_processors.outlet",
+                "articles.labels.reader",
+                "frontpage.navigation.navigation",
             ],
         },
     },

@@ -1,0 +1,120 @@
+"""What a story page offers next: the series' next part, related stories, more videos.
+
+Registered as page panels (articles/panels.py), so article_detail stays the
+story's own. Related stories are one query however many tags or stories there
+are: same series first, then shared tags, then the same section, newest first.
+"""
+
+from django.db.models import Exists, OuterRef, Q
+
+from articles import panels
+from articles.cards import cards, newest_first
+from articles.labels import label, labels
+from articles.languages import field_name
+from articles.models import Article, Layout
+from frontpage.models import SeriesPart
+from frontpage.sharing import share_links
+
+RELATED = 6
+MORE_VIDEOS = 4
+
+
+def related_stories(article, published, language):
+    """Up to RELATED published stories, ranked series > tags > section: one query."""
+    same_series = SeriesPart.objects.filter(
+        article=OuterRef("pk"), series__parts__article=article
+    )
+    story_tags = Article.tags.through.objects.filter(
+        content_type__app_label="articles",
+        content_type__model="article",
+        object_id=article.pk,
+    ).values("tag_id")
+    shared_tag = Article.tags.through.objects.filter(
+        content_type__app_label="articles",
+        content_type__model="article",
+        object_id=OuterRef("pk"),
+        tag_id__in=story_tags,
+    )
+    return (
+        published.exclude(pk=article.pk)
+        .annotate(in_series=Exists(same_series), shares_tag=Exists(shared_tag))
+        .filter(
+            Q(in_series=True) | Q(shares_tag=True) | Q(section_id=article.section_id)
+        )
+        .select_related("section")
+        .order_by(
+            "-in_series",
+            "-shares_tag",
+            f"-{field_name('published_at', language)}",
+            "-pk",
+        )
+    )[:RELATED]
+
+
+def series_parts(article, published):
+    """The parts of the story's series published in the language: one query."""
+    return list(
+        SeriesPart.objects.filter(series__parts__article=article, article__in=published)
+        .select_related("series", "article__section")
+        .order_by("series_id", "position", "pk")
+    )
+
+
+def next_part(article, parts):
+    """The part after this story in its (first) series, or None."""
+    own = next((p for p in parts if p.article_id == article.pk), None)
+    if own is None:
+        return None
+    later = [
+        p for p in parts if p.series_id == own.series_id and p.position > own.position
+    ]
+    return later[0] if later else None
+
+
+def onward_context(article, language):
+    published = Article.objects.published(language)
+    related = list(related_stories(article, published, language))
+    parts = series_parts(article, published)
+    following = next_part(article, parts)
+    videos = []
+    if article.layout == Layout.POST_VIDEO:
+        videos = list(
+            newest_first(published.filter(layout=Layout.POST_VIDEO), language).exclude(
+                pk__in=[article.pk, *(s.pk for s in related)]
+            )[:MORE_VIDEOS]
+        )
+    stories = [*([following.article] if following else []), *related, *videos]
+    all_cards = iter(cards(stories, language))
+    next_card = next(all_cards) if following else None
+    if next_card:
+        number = [p.pk for p in parts if p.series_id == following.series_id].index(
+            following.pk
+        )
+        next_card["part_label"] = label("part", language, number=number + 1)
+    related_cards = [next(all_cards) for _ in related]
+    return {
+        "language": language,
+        "labels": labels(language),
+        "next_part": next_card,
+        "next_parts": [next_card] if next_card else [],
+        "related": related_cards,
+        "more_videos": list(all_cards),
+    }
+
+
+panels.register(
+    panels.Panel(
+        name="frontpage.onward",
+        slot="after_body",
+        template="frontpage/onward.html",
+        context=onward_context,
+    )
+)
+panels.register(
+    panels.Panel(
+        name="frontpage.share",
+        slot="after_body",
+        template="frontpage/share.html",
+        context=share_links,
+    )
+)
