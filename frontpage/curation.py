@@ -68,7 +68,11 @@ def spotlight_series(published):
 
 
 def fill(chosen, extra, size, taken):
-    """`chosen` then `extra`, without stories shown higher up, up to `size`."""
+    """`chosen` then `extra`, without the lead (`taken`) or repeats, up to `size`.
+
+    A story may show in the top stories and in its own rail (videos, quotes):
+    a small desk's rails would be empty otherwise.
+    """
     stories = []
     for story in [*chosen, *extra]:
         if story.pk not in taken and story.pk not in {s.pk for s in stories}:
@@ -95,8 +99,6 @@ def front_page(language):
     ):
         fallback = series_parts if rail == Rail.SPOTLIGHT else extra.get(rail, [])
         rails[rail] = fill(chosen[rail], fallback, RAIL_SIZES[rail], taken)
-        if rail == Rail.TOP:
-            taken |= {story.pk for story in rails[rail]}
     all_cards = iter(cards([*lead, *(s for r in rails.values() for s in r)], language))
     lead_cards = [next(all_cards) for _ in lead]
     rail_cards = {
