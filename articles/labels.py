@@ -30,6 +30,7 @@ LABELS = {
         "series": "Series",
         "related": "Related stories",
         "more_videos": "More videos",
+        "related_videos": "Related videos",
         "next_part": "Next in this series",
         "part": "Part {number}",
         "share": "Share this story",
@@ -61,6 +62,7 @@ LABELS = {
         "series": "អត្ថបទជាភាគ",
         "related": "អត្ថបទពាក់ព័ន្ធ",
         "more_videos": "វីដេអូផ្សេងទៀត",
+        "related_videos": "វីដេអូពាក់ព័ន្ធ",
         "next_part": "ភាគបន្ទាប់",
         "part": "ភាគទី {number}",
         "share": "ចែករំលែកអត្ថបទនេះ",
@@ -106,6 +108,12 @@ def front_page_url(language):
             return reverse("frontpage:front")
         except NoReverseMatch:
             return f"/{language}/"
+
+
+def tag_url(slug, language):
+    """The tag page of `slug` in `language`."""
+    with override(language):
+        return reverse("articles:tag", kwargs={"slug": slug})
 
 
 def language_switch(language, urls=None):

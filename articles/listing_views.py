@@ -7,13 +7,11 @@ plus two queries for the cards' photos, whatever the number of stories.
 from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import render
-from django.urls import reverse
-from django.utils.translation import override
 from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
 from articles.cards import cards, newest_first, paginate
-from articles.labels import label, language_switch
+from articles.labels import label, language_switch, tag_url
 from articles.languages import (
     LANGUAGE_CODES,
     current_language,
@@ -88,13 +86,8 @@ def tag_page(request, slug):
         language,
         newest_first(stories, language),
         {"title": label("tag", language, tag=tag.name), "description": ""},
-        {code: tag_url(tag, code) for code in LANGUAGE_CODES},
+        {code: tag_url(tag.slug, code) for code in LANGUAGE_CODES},
     )
-
-
-def tag_url(tag, language):
-    with override(language):
-        return reverse("articles:tag", kwargs={"slug": tag.slug})
 
 
 @require_safe

@@ -22,19 +22,21 @@ def story_template(layout):
     return [f"articles/story/{layout}.html", DEFAULT_TEMPLATE]
 
 
-def nest_headings(html, top=2):
+def nest_headings(html, top=2, authored=None):
     """Shift the body's headings so the highest is `top` (the page's h1 is above).
 
     The archive's bodies start at ###; after the headline's h1 that skips a
-    level. Relative levels are kept; nothing goes below h6.
+    level. The shift comes from the `authored` Markdown's HTML (default: `html`)
+    so an embed's own h2 never pulls the editor's headings up with it; relative
+    levels are kept, and nothing goes above `top` or below h6.
     """
-    levels = [int(level) for _close, level in HEADING_TAG.findall(html)]
+    levels = [int(level) for _close, level in HEADING_TAG.findall(authored or html)]
     if not levels or min(levels) == top:
         return html
     shift = top - min(levels)
 
     def moved(match):
-        level = min(6, int(match.group(2)) + shift)
+        level = max(top, min(6, int(match.group(2)) + shift))
         return f"<{match.group(1)}h{level}"
 
     return mark_safe(HEADING_TAG.sub(moved, str(html)))  # noqa: S308 - only tag names change
@@ -74,5 +76,5 @@ def story_extras(article, language, body):
             for b in bylines
             if b.role != Byline.Role.REPORTER
         ],
-        "body": nest_headings(body),
+        "body": nest_headings(body, authored=localized(article, "body_html", language)),
     }

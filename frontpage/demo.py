@@ -10,9 +10,21 @@ from articles.page_cache import bump_content_version
 from frontpage.models import FrontPageItem, Rail, Series, SeriesPart
 
 # The archive's menu order (Voices, Videos, History…) as section slugs.
-NAVIGATION = ("mainbar", "feature", "video", "profile", "politician", "biography", "party")
+NAVIGATION = (
+    "mainbar",
+    "feature",
+    "video",
+    "profile",
+    "politician",
+    "biography",
+    "party",
+)
 # Sections whose stories the archive laid out as their own page type.
-SECTION_LAYOUTS = {"quote": Layout.QUOTE, "reference": Layout.REFERENCE, "data": Layout.DATA}
+SECTION_LAYOUTS = {
+    "quote": Layout.QUOTE,
+    "reference": Layout.REFERENCE,
+    "data": Layout.DATA,
+}
 HUN_SEN_INTERVIEW = {
     "slug": "hun-sen-interview",
     "title_en": "The Hun Sen Interview",
@@ -26,7 +38,9 @@ LEAD_SLUG = "cambodia-adrift"
 def curate_demo():
     """Set up the demo's navigation, series, layouts and lead; returns a summary."""
     for position, slug in enumerate(NAVIGATION):
-        Section.objects.filter(slug_en=slug).update(in_navigation=True, position=position)
+        Section.objects.filter(slug_en=slug).update(
+            in_navigation=True, position=position
+        )
     relaid = []
     for slug, layout in SECTION_LAYOUTS.items():
         stories = Article.objects.filter(section__slug_en=slug).exclude(layout=layout)
@@ -35,9 +49,15 @@ def curate_demo():
     announce(relaid, EDITED)
     series, _ = Series.objects.update_or_create(
         slug=HUN_SEN_INTERVIEW["slug"],
-        defaults={**HUN_SEN_INTERVIEW, "in_navigation": True, "position": len(NAVIGATION)},
+        defaults={
+            **HUN_SEN_INTERVIEW,
+            "in_navigation": True,
+            "position": len(NAVIGATION),
+        },
     )
-    parts = Article.objects.filter(slug__startswith="hun-sen-interview-part-").order_by("slug")
+    parts = Article.objects.filter(slug__startswith="hun-sen-interview-part-").order_by(
+        "slug"
+    )
     for position, story in enumerate(parts, start=1):
         SeriesPart.objects.update_or_create(
             series=series, article=story, defaults={"position": position}
@@ -45,6 +65,8 @@ def curate_demo():
     lead = Article.objects.filter(slug=LEAD_SLUG).first()
     if lead is not None:
         for language in ("en", "km"):
-            FrontPageItem.objects.get_or_create(language=language, rail=Rail.LEAD, article=lead)
+            FrontPageItem.objects.get_or_create(
+                language=language, rail=Rail.LEAD, article=lead
+            )
     bump_content_version()
     return f"Navigation: {len(NAVIGATION)} sections; series parts: {parts.count()}"

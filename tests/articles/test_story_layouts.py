@@ -97,7 +97,8 @@ def test_bylines_link_to_the_author_pages(client):
 
 def test_body_headings_nest_under_the_headline(client):
     article = ArticleFactory(
-        published=True, body_en="Intro.\n\n### A part\n\nText.\n\n#### A detail\n\nMore."
+        published=True,
+        body_en="Intro.\n\n### A part\n\nText.\n\n#### A detail\n\nMore.",
     )
     page = page_of(client, article)
     levels = [h.name for h in page.article.find_all(["h1", "h2", "h3", "h4"])]
@@ -116,6 +117,21 @@ def test_body_headings_nest_under_the_headline(client):
 )
 def test_nest_headings(html, expected):
     assert str(nest_headings(html)) == expected
+
+
+def test_an_embeds_heading_does_not_pull_the_authored_ones_up():
+    rendered = '<h3>Part</h3><aside><h2 class="x">Related videos</h2></aside>'
+    assert str(nest_headings(rendered, authored="<h3>Part</h3>")) == (
+        '<h2>Part</h2><aside><h2 class="x">Related videos</h2></aside>'
+    )
+
+
+def test_related_videos_block_is_labelled_in_the_pages_language(client):
+    body = '[[related-videos tag=development label="Related videos"]]'
+    article = ArticleFactory(published=True, body_en=body, body_km=body)
+    block = page_of(client, article, "km").select_one(".related-videos")
+    assert block.h2.get_text() == "វីដេអូពាក់ព័ន្ធ"
+    assert block.a["href"] == "/km/tags/development/"
 
 
 def test_tags_link_to_tag_pages(client):

@@ -92,7 +92,11 @@ def test_khmer_front_page_labels_are_khmer(client):
     headings = [h.get_text() for h in page.select(".rail > h2")]
     assert headings == ["អត្ថបទសំខាន់ៗ", "វីដេអូ", "សម្រង់សម្តី"]
     switch = page.select_one(".language-switch a")
-    assert (switch.get_text(), switch["lang"], switch["href"]) == ("English", "en", "/en/")
+    assert (switch.get_text(), switch["lang"], switch["href"]) == (
+        "English",
+        "en",
+        "/en/",
+    )
 
 
 @pytest.mark.parametrize("count", [3, 15])

@@ -57,9 +57,7 @@ def test_the_switch_lands_on_the_same_story_when_it_is_published(client):
 
 
 def test_series_page_lists_the_parts_in_order_and_switches_language(client):
-    series = SeriesFactory(
-        description_km="នាយករដ្ឋមន្ត្រី ហ៊ុន សែន និយាយជាមួយអ្នកផលិតភាពយន្ត។"
-    )
+    series = SeriesFactory(description_km="នាយករដ្ឋមន្ត្រី ហ៊ុន សែន និយាយជាមួយអ្នកផលិតភាពយន្ត។")
     second = SeriesPartFactory(series=series, position=2).article
     first = SeriesPartFactory(series=series, position=1).article
     page = soup(client.get(series.get_absolute_url("km")))
@@ -84,5 +82,7 @@ def test_every_link_on_a_khmer_page_is_khmer_unless_it_says_otherwise(client):
             text = link.get_text(strip=True)
             if not any("a" <= ch.lower() <= "z" for ch in text):
                 continue
-            declared = link.find_parent(attrs={"lang": True}) if not link.get("lang") else link
+            declared = (
+                link.find_parent(attrs={"lang": True}) if not link.get("lang") else link
+            )
             assert declared["lang"] != "km", (url, text)

@@ -46,7 +46,11 @@ def test_related_stories_rank_series_then_tags_then_section(client):
     story(1, title_en="Unrelated", section=other_section)
     ArticleFactory(title_en="Draft in the series")
     page = page_of(client, article)
-    assert titles(page, ".onward--related") == ["Same series", "Same tag", "Same section"]
+    assert titles(page, ".onward--related") == [
+        "Same series",
+        "Same tag",
+        "Same section",
+    ]
 
 
 def test_the_next_part_of_a_series_is_offered(client):
@@ -65,8 +69,12 @@ def test_the_next_part_of_a_series_is_offered(client):
 
 def test_video_stories_offer_more_videos(client):
     video = story(layout=Layout.POST_VIDEO, youtube_id="e3JxFw03tco")
-    other = story(2, layout=Layout.POST_VIDEO, title_en="Another video",
-                  section=Section.objects.get(slug_en="video"))
+    other = story(
+        2,
+        layout=Layout.POST_VIDEO,
+        title_en="Another video",
+        section=Section.objects.get(slug_en="video"),
+    )
     page = page_of(client, video, "km")
     assert page.select_one(".onward--videos h2").get_text() == "វីដេអូផ្សេងទៀត"
     assert [a["href"] for a in page.select(".onward--videos .card__title a")] == [
@@ -116,7 +124,9 @@ def test_share_links_are_plain_links_and_the_copy_script_is_a_static_file(client
     assert links["share__link--copy"].get_text() == "ចម្លងតំណ"
     assert links["share__link--copy"]["href"].endswith(article.get_absolute_url("km"))
     # JSON-LD is data; every script that runs is a file of the site's own.
-    scripts = [s for s in page.find_all("script") if s.get("type") != "application/ld+json"]
+    scripts = [
+        s for s in page.find_all("script") if s.get("type") != "application/ld+json"
+    ]
     assert [s["src"] for s in scripts] == ["/static/frontpage/share.js"]
     assert not any(s.string for s in scripts)
 
@@ -127,7 +137,8 @@ def test_front_section_and_story_pages_announce_the_languages_feeds(client, path
     response = client.get(path or article.get_absolute_url("km"))
     page = BeautifulSoup(response.content, "html.parser")
     feeds = {
-        link["type"]: link["href"] for link in page.find_all("link", rel="alternate")
+        link["type"]: link["href"]
+        for link in page.find_all("link", rel="alternate")
         if link.get("type")
     }
     assert feeds["application/feed+json"] == "/km/feed.json"
