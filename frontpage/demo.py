@@ -29,8 +29,10 @@ HUN_SEN_INTERVIEW = {
     "slug": "hun-sen-interview",
     "title_en": "The Hun Sen Interview",
     "title_km": "បទសម្ភាសន៍ជាមួយលោក ហ៊ុន សែន",
-    "description_en": "Prime Minister Hun Sen talks to an American filmmaker, in three parts.",
-    "description_km": "នាយករដ្ឋមន្ត្រី ហ៊ុន សែន និយាយជាមួយអ្នកផលិតភាពយន្តអាមេរិកាំង ជាបីភាគ។",
+    "description_en": (
+        "Prime Minister Hun Sen talks to an American filmmaker, in three parts."
+    ),
+    "description_km": ("នាយករដ្ឋមន្ត្រី ហ៊ុន សែន និយាយជាមួយអ្នកផលិតភាពយន្តអាមេរិកាំង ជាបីភាគ។"),
 }
 LEAD_SLUG = "cambodia-adrift"
 

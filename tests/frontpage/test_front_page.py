@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from articles.models import Layout, Status
 from frontpage.models import FrontPageItem, Rail
-from tests.factories import ArticleFactory, KHMER_TITLE
+from tests.factories import KHMER_TITLE, ArticleFactory
 from tests.factories.frontpage import FrontPageItemFactory, SeriesPartFactory
 
 pytestmark = pytest.mark.django_db
@@ -33,7 +33,7 @@ def story(days_ago, **kwargs):
 
 
 def test_without_curation_the_latest_published_stories_fill_the_page(client):
-    old, new = story(5, title_en="Old"), story(1, title_en="New")
+    old, _new = story(5, title_en="Old"), story(1, title_en="New")
     ArticleFactory(title_en="Draft")  # never public
     page = soup(client.get("/en/"))
     assert page.select_one(".lead__title a").get_text() == "New"
