@@ -22,6 +22,7 @@ RAIL_SIZES = {
     Rail.QUOTES: 4,
 }
 LATEST = RAIL_SIZES[Rail.LEAD] + RAIL_SIZES[Rail.TOP]
+PROFILE_LAYOUTS = (Layout.POST_MAIN, Layout.POST_PROFILE, Layout.POST_CENTERED)
 
 
 def curated(language, published):
@@ -45,8 +46,12 @@ def fallbacks(published, language):
         Rail.VIDEOS: list(
             newest.filter(layout=Layout.POST_VIDEO)[: RAIL_SIZES[Rail.VIDEOS]]
         ),
+        # Profile stories told as news (voters' portraits), not quote,
+        # party or biography pages, which also carry profile facts.
         Rail.VOTERS: list(
-            newest.filter(profile__isnull=False)[: RAIL_SIZES[Rail.VOTERS]]
+            newest.filter(profile__isnull=False, layout__in=PROFILE_LAYOUTS)[
+                : RAIL_SIZES[Rail.VOTERS]
+            ]
         ),
         Rail.QUOTES: list(
             newest.filter(layout=Layout.QUOTE)[: RAIL_SIZES[Rail.QUOTES]]

@@ -2,10 +2,11 @@
 
 Registered as page panels (articles/panels.py), so article_detail stays the
 story's own. Related stories are one query however many tags or stories there
-are: same series first, then shared tags, then the same section, newest first.
+are: same series first, then shared tags, then the same section, then the
+newest stories, so every story leads on.
 """
 
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import BooleanField, Case, Exists, OuterRef, When
 
 from articles import panels
 from articles.cards import cards, newest_first
@@ -20,7 +21,10 @@ MORE_VIDEOS = 4
 
 
 def related_stories(article, published, language):
-    """Up to RELATED published stories, ranked series > tags > section: one query."""
+    """RELATED published stories, ranked series > tags > section > newest: one query.
+
+    The newest stories fill up the list, so no story is a dead end.
+    """
     same_series = SeriesPart.objects.filter(
         article=OuterRef("pk"), series__parts__article=article
     )
@@ -37,14 +41,20 @@ def related_stories(article, published, language):
     )
     return (
         published.exclude(pk=article.pk)
-        .annotate(in_series=Exists(same_series), shares_tag=Exists(shared_tag))
-        .filter(
-            Q(in_series=True) | Q(shares_tag=True) | Q(section_id=article.section_id)
+        .annotate(
+            in_series=Exists(same_series),
+            shares_tag=Exists(shared_tag),
+            same_section=Case(
+                When(section_id=article.section_id, then=True),
+                default=False,
+                output_field=BooleanField(),
+            ),
         )
         .select_related("section")
         .order_by(
             "-in_series",
             "-shares_tag",
+            "-same_section",
             f"-{field_name('published_at', language)}",
             "-pk",
         )
@@ -73,16 +83,17 @@ def next_part(article, parts):
 
 def onward_context(article, language):
     published = Article.objects.published(language)
-    related = list(related_stories(article, published, language))
-    parts = series_parts(article, published)
-    following = next_part(article, parts)
     videos = []
     if article.layout == Layout.POST_VIDEO:
         videos = list(
             newest_first(published.filter(layout=Layout.POST_VIDEO), language).exclude(
-                pk__in=[article.pk, *(s.pk for s in related)]
+                pk=article.pk
             )[:MORE_VIDEOS]
         )
+    shown = published.exclude(pk__in=[video.pk for video in videos])
+    related = list(related_stories(article, shown, language))
+    parts = series_parts(article, published)
+    following = next_part(article, parts)
     stories = [*([following.article] if following else []), *related, *videos]
     all_cards = iter(cards(stories, language))
     next_card = next(all_cards) if following else None
