@@ -46,7 +46,7 @@ LABELS = {
         "pages": "Pages",
         "watch": "Video",
         "by": "By",
-        "footer_sections": "Sections",
+        "footer_sections": "All sections",
     },
     "km": {
         "skip": "រំលងទៅអត្ថបទ",
@@ -78,7 +78,7 @@ LABELS = {
         "pages": "ទំព័រ",
         "watch": "វីដេអូ",
         "by": "ដោយ",
-        "footer_sections": "ផ្នែក",
+        "footer_sections": "ផ្នែកទាំងអស់",
     },
 }
 
