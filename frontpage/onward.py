@@ -10,7 +10,7 @@ from django.db.models import BooleanField, Case, Exists, OuterRef, When
 
 from articles import panels
 from articles.cards import cards, newest_first
-from articles.labels import label, labels
+from articles.labels import label
 from articles.languages import field_name
 from articles.models import Article, Layout
 from frontpage.models import SeriesPart
@@ -94,38 +94,33 @@ def onward_context(article, language):
     related = list(related_stories(article, shown, language))
     parts = series_parts(article, published)
     following = next_part(article, parts)
-    stories = [*([following.article] if following else []), *related, *videos]
-    all_cards = iter(cards(stories, language))
-    next_card = next(all_cards) if following else None
-    if next_card:
-        number = [p.pk for p in parts if p.series_id == following.series_id].index(
-            following.pk
+    # One read of the cards' photos for all three blocks, then split in order.
+    blocks = [
+        ("next", "next_part", [following.article] if following else []),
+        ("videos", "more_videos", videos),
+        ("related", "related", related),
+    ]
+    all_cards = iter(
+        cards([s for _key, _label, group in blocks for s in group], language)
+    )
+    sections = []
+    for key, heading, group in blocks:
+        group_cards = [next(all_cards) for _ in group]
+        if group_cards:
+            sections.append(
+                {"key": key, "heading": label(heading, language), "cards": group_cards}
+            )
+    if following:
+        numbers = [p.pk for p in parts if p.series_id == following.series_id]
+        sections[0]["note"] = label(
+            "part", language, number=numbers.index(following.pk) + 1
         )
-        next_card["part_label"] = label("part", language, number=number + 1)
-    related_cards = [next(all_cards) for _ in related]
-    return {
-        "language": language,
-        "labels": labels(language),
-        "next_part": next_card,
-        "next_parts": [next_card] if next_card else [],
-        "related": related_cards,
-        "more_videos": list(all_cards),
-    }
+    return {"language": language, "sections": sections}
 
 
-panels.register(
-    panels.Panel(
-        name="frontpage.onward",
-        slot="after_body",
-        template="frontpage/onward.html",
-        context=onward_context,
-    )
+PANELS = (
+    ("frontpage.onward", "frontpage/onward.html", onward_context),
+    ("frontpage.share", "frontpage/share.html", share_links),
 )
-panels.register(
-    panels.Panel(
-        name="frontpage.share",
-        slot="after_body",
-        template="frontpage/share.html",
-        context=share_links,
-    )
-)
+for name, template, context in PANELS:
+    panels.register(panels.Panel(name, "after_body", template, context))
