@@ -86,3 +86,15 @@ def test_every_link_on_a_khmer_page_is_khmer_unless_it_says_otherwise(client):
                 link.find_parent(attrs={"lang": True}) if not link.get("lang") else link
             )
             assert declared["lang"] != "km", (url, text)
+
+
+def test_a_series_page_costs_the_same_queries_whatever_its_length(
+    client, django_assert_num_queries
+):
+    series = SeriesFactory()
+    for parts in (2, 12):
+        for position in range(parts):
+            SeriesPartFactory(series=series, position=position)
+        # the series, count, slice, card photos, navigation (sections, series)
+        with django_assert_num_queries(6):
+            assert client.get(series.get_absolute_url("km")).status_code == 200
