@@ -35,6 +35,7 @@ run: install $(SECRET_FILE)
 	$(BIN)/python manage.py migrate --noinput && \
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0 && \
 	$(BIN)/python manage.py load_demo && \
+	$(BIN)/python manage.py curate_demo && \
 	$(BIN)/python manage.py create_demo_editor && \
 	echo "Serving on http://$(HOST):$(PORT)/ (admin: http://$(HOST):$(PORT)/admin/)" && \
 	export NEWSROOM_SITE_URL="$${NEWSROOM_SITE_URL:-http://$(HOST):$(PORT)}" && \

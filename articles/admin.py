@@ -6,6 +6,7 @@ The photo library's story-aware admin is registered by articles.admin_photos.
 """
 
 from django.contrib import admin
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -29,19 +30,24 @@ from articles.models import (
     Section,
     Status,
 )
+from articles.page_cache import bump_content_version
 from articles.services import save_new_article
 
 
 @admin.register(Section)
 class SectionAdmin(TabbedTranslationAdmin):
-    list_display = ("name_en", "name_km", "slug_en", "position")
-    list_editable = ("position",)
+    list_display = ("name_en", "name_km", "slug_en", "in_navigation", "position")
+    list_editable = ("in_navigation", "position")
     prepopulated_fields = {"slug_en": ("name_en",)}
     search_fields = ("name_en", "name_km", "slug_en")
 
     def save_model(self, request, obj, form, change):
-        """A renamed section shows on its stories' pages and feed items."""
+        """A renamed section shows on its stories' pages and feed items.
+
+        Every page's navigation names the sections, so cached pages go stale.
+        """
         super().save_model(request, obj, form, change)
+        transaction.on_commit(bump_content_version)
         if change:
             announce(obj.articles.values_list("pk", flat=True), PARTS)
 
@@ -51,6 +57,7 @@ class AuthorAdmin(TabbedTranslationAdmin):
     list_display = ("display_name_en", "display_name_km", "sort_name")
     search_fields = ("display_name_en", "display_name_km", "sort_name")
     prepopulated_fields = {"slug": ("display_name_en",)}
+    raw_id_fields = ("photo",)
 
     def save_model(self, request, obj, form, change):
         """An author's name and slug show in their stories' bylines."""

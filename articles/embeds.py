@@ -12,6 +12,7 @@ from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 
+from articles.labels import label, tag_url
 from articles.languages import localized
 from articles.locator import locator_context
 from articles.rendering import EmbedContext, expand_embeds
@@ -144,9 +145,16 @@ def render_editors_note(name, args, context):
 
 
 def render_related_videos(name, args, context):
+    """A heading in the page's language (the archive's label is always the
+    English "Related videos") and a link to the videos of the tag."""
+    tag = args.get("tag", "")
     return render_to_string(
         "articles/embeds/related_videos.html",
-        {"label": args.get("label", ""), "tag": args.get("tag", "")},
+        {
+            "label": label("related_videos", context.language),
+            "more": label("more_videos", context.language),
+            "tag_url": tag_url(tag, context.language) if tag else "",
+        },
     )
 
 

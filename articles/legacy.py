@@ -1,4 +1,4 @@
-"""Old archive addresses (/english/feature/x.html) answer 301 to the story's URL.
+"""Old archive addresses answer 301: stories (/english/feature/x.html) and indexes.
 
 Outside i18n_patterns: the language is the archive's folder name. Only a
 published language version redirects; anything else is a plain 404.
@@ -7,7 +7,8 @@ published language version redirects; anything else is a plain 404.
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.views.decorators.http import require_safe
 
-from articles.models import ImportedPost
+from articles.labels import front_page_url
+from articles.models import ImportedPost, Section
 
 
 @require_safe
@@ -22,3 +23,25 @@ def legacy_redirect(request, path):
     return HttpResponsePermanentRedirect(
         imported.article.get_absolute_url(imported.language)
     )
+
+
+ARCHIVE_FOLDERS = {"english": "en", "khmer": "km"}
+
+
+@require_safe
+def legacy_index_redirect(request, folder, path=""):
+    """/english/feature/, /english/profile/voter/, /khmer/video/: 301 to the new page.
+
+    The archive's index of a category is the section of that name: the last
+    category first (profile/voter is the voter section), then the ones before
+    it; the language folder alone is the front page.
+    """
+    language = ARCHIVE_FOLDERS[folder]
+    categories = [part for part in path.split("/") if part]
+    if not categories:
+        return HttpResponsePermanentRedirect(front_page_url(language))
+    for category in reversed(categories):
+        section = Section.objects.filter(slug_en=category).first()
+        if section is not None:
+            return HttpResponsePermanentRedirect(section.get_absolute_url(language))
+    raise Http404("No section for this old index address.")

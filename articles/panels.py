@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from django.template.loader import render_to_string
 
-# The places article_detail.html renders panels: inside <head>, after the body.
+# The places the story templates render panels: inside <head>, after the body.
 SLOTS = ("head", "after_body")
 
 # Registered panels by name, in registration order.

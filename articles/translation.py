@@ -29,13 +29,13 @@ class ArticleTranslationOptions(TranslationOptions):
 
 @register(Section)
 class SectionTranslationOptions(TranslationOptions):
-    fields = ("name", "slug")
+    fields = ("name", "slug", "description")
     fallback_languages = {"default": ()}
 
 
 @register(Author)
 class AuthorTranslationOptions(TranslationOptions):
-    fields = ("display_name",)
+    fields = ("display_name", "role", "bio")
     fallback_languages = {"default": ()}
 
 

@@ -8,73 +8,28 @@ from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
+from articles.labels import language_switch
 from articles.languages import (
     LANGUAGE_CODES,
     current_language,
     fallback_order,
     field_name,
     language_label,
-    localized,
     other_languages,
     per_language,
 )
-from articles.models import Article, Author
+from articles.models import Article
 from articles.page_cache import cache_public_page, for_readers
 from articles.panels import render_panels
 from articles.presentation import article_page_context
+from articles.story_pages import story_extras, story_template
 
-PAGE_SIZE = 30
 # The wide texts of every language, rendered into the story page's context.
 LEAN_FIELDS = [
     f"{name}{suffix}"
     for name in ("body", "body_html")
     for suffix in ("", *(f"_{code}" for code in LANGUAGE_CODES))
 ]
-
-
-@require_safe
-@cache_public_page
-def article_index(request):
-    language = current_language()
-    articles = (
-        Article.objects.published(language)
-        .select_related("section")
-        .order_by(f"-{field_name('published_at', language)}", "-pk")[:PAGE_SIZE]
-    )
-    return render(
-        request,
-        "articles/article_index.html",
-        {"articles": articles, "language": language},
-    )
-
-
-@require_safe
-@cache_public_page
-def author_detail(request, slug):
-    """An author's published stories in this language; 404 when there are none."""
-    language = current_language()
-    author = Author.objects.filter(slug=slug).first()
-    articles = (
-        Article.objects.published(language)
-        .filter(bylines__author=author)
-        .select_related("section")
-        .distinct()
-        .order_by(f"-{field_name('published_at', language)}", "-pk")[:PAGE_SIZE]
-        if author
-        else []
-    )
-    if not articles:
-        raise Http404("No published stories by this author in this language.")
-    return render(
-        request,
-        "articles/author_detail.html",
-        {
-            "author": author,
-            "name": localized(author, "display_name", language, fallback=True),
-            "articles": articles,
-            "language": language,
-        },
-    )
 
 
 @require_safe
@@ -88,7 +43,7 @@ def article_detail(request, section_slug, slug):
     )
     if context is None:
         raise Http404("No published story at this address in this language.")
-    return render(request, "articles/article_detail.html", context)
+    return render(request, context["templates"], context)
 
 
 def story_page_context(language, section_slug, slug):
@@ -119,6 +74,11 @@ def story_page_context(language, section_slug, slug):
         if article.is_published_in(other)
     ]
     context["panels"] = render_panels(article, language)
+    context.update(story_extras(article, language, context["body"]))
+    context["language_switch"] = language_switch(
+        language, {t["language"]: t["url"] for t in context["translations"]}
+    )
+    context["templates"] = story_template(article.layout)
     return lean(context)
 
 

@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "media_assets",
     "articles",
     "people",
+    "frontpage",
     "workflow",
     "syndication",
     "search",  # after the apps whose admin and models it builds on
@@ -118,6 +119,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "newsroom.context_processors.outlet",
+                "articles.labels.reader",
+                "frontpage.navigation.navigation",
             ],
         },
     },

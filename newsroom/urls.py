@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
 
-from articles.legacy import legacy_redirect
+from articles.legacy import legacy_index_redirect, legacy_redirect
 from newsroom.views import healthz, serve_media
 from syndication.sitemaps import sitemap_urlpatterns
 
@@ -17,11 +17,18 @@ urlpatterns = [
     path("", RedirectView.as_view(url="/en/", permanent=False)),
     # Jekyll archive permalinks (/:categories/:title.html, language folder first).
     re_path(r"^(?P<path>(?:english|khmer)/.+\.html)$", legacy_redirect, name="legacy"),
+    # Their category indexes (/english/feature/, /khmer/profile/voter/).
+    re_path(
+        r"^(?P<folder>english|khmer)/(?P<path>(?:[\w-]+/)*)$",
+        legacy_index_redirect,
+        name="legacy-index",
+    ),
     *sitemap_urlpatterns,
 ]
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),
     path("", include("syndication.urls")),
+    path("", include("frontpage.urls")),
     path("", include("articles.urls")),
     prefix_default_language=True,
 )

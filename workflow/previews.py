@@ -1,17 +1,18 @@
 """Previews: a story's reader page, as saved or as an open change form holds it.
 
 Both are built by the code that builds the public page
-(articles.presentation.article_page_context and articles/article_detail.html,
-through workflow/preview/article.html, which adds the preview banner and
-`noindex`). The page's head panels (canonical address, Open Graph, JSON-LD)
-are left out: a preview is nobody's canonical page and must not be shared
-as one. Nothing here caches: the views send `Cache-Control: private, no-store`.
+(articles.presentation.article_page_context and the story's layout template,
+articles.story_pages.story_template, through workflow/preview/article.html,
+which adds the preview banner and `noindex`). The page's head panels
+(canonical address, Open Graph, JSON-LD) are left out: a preview is
+nobody's canonical page and must not be shared as one. Nothing here
+caches: the views send `Cache-Control: private, no-store`.
 """
 
 from django.conf import settings
 from django.db import DatabaseError, transaction
 from django.forms.formsets import all_valid
-from django.template.loader import render_to_string
+from django.template.loader import render_to_string, select_template
 from django.utils.cache import patch_cache_control
 from django.utils.translation import override
 
@@ -19,6 +20,7 @@ from articles.languages import per_language
 from articles.models import Article
 from articles.panels import PANELS
 from articles.presentation import article_page_context
+from articles.story_pages import story_extras, story_template
 
 TEMPLATE = "workflow/preview/article.html"
 
@@ -50,7 +52,9 @@ def _after_body_panels(article, language):
 def render_page(article, language, request=None):
     """The reader's page of `language`, for a story prefetched by for_page()."""
     context = article_page_context(article, language)
+    context.update(story_extras(article, language, context["body"]))
     context.update(
+        page_template=select_template(story_template(article.layout)),
         translations=[],
         panels={"head": [], "after_body": _after_body_panels(article, language)},
         preview_banner=per_language(settings.NEWSROOM["PREVIEW_BANNER"], language),

@@ -1,6 +1,6 @@
 """The story model, split by concern and re-exported here."""
 
-from .article import Article, ArticleQuerySet, Layout, Status
+from .article import EVERGREEN_LAYOUTS, Article, ArticleQuerySet, Layout, Status
 from .author import Author, Byline
 from .imported import ImportedImage, ImportedPost
 from .placements import PhotoPlacement, Pullquote
@@ -8,6 +8,7 @@ from .profile import PersonProfile
 from .section import Section
 
 __all__ = [
+    "EVERGREEN_LAYOUTS",
     "Article",
     "ArticleQuerySet",
     "Author",

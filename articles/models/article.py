@@ -35,10 +35,24 @@ class Status(models.TextChoices):
 
 
 class Layout(models.TextChoices):
+    """How a story's page is laid out; the values are the archive's layout names."""
+
     POST_CENTERED = "post-centered", "Centered post"
     POST_MAIN = "post-main", "Main post"
     POST_PROFILE = "post-profile", "Profile"
     POST_VIDEO = "post-video", "Video"
+    BIOGRAPHY = "biography", "Biography (portrait header, no date)"
+    PARTY = "party", "Party (logo beside the text, no date)"
+    QUOTE = "quote", "Quote (no date)"
+    REFERENCE = "reference", "Reference (no date)"
+    TIMELINE = "timeline", "Timeline"
+    DATA = "post-data", "Data or map story"
+
+
+# Evergreen pages: their archive dates are placeholders, never shown.
+EVERGREEN_LAYOUTS = frozenset(
+    {Layout.BIOGRAPHY, Layout.PARTY, Layout.QUOTE, Layout.REFERENCE}
+)
 
 
 class ArticleQuerySet(models.QuerySet):

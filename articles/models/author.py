@@ -14,6 +14,18 @@ class Author(models.Model):
         error_messages={"unique": "An author with this sort name already exists."},
     )
     slug = models.SlugField(max_length=200, allow_unicode=True, unique=True)
+    role = models.CharField(
+        max_length=200, blank=True, help_text='Their job at the desk, e.g. "Reporter".'
+    )
+    bio = models.TextField(blank=True, help_text="A few sentences on the author page.")
+    photo = models.ForeignKey(
+        "media_assets.Photo",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The portrait on the author page.",
+    )
 
     class Meta:
         ordering = ["sort_name"]

@@ -1,6 +1,8 @@
 from django.db import models
+from django.urls import reverse
+from django.utils.translation import override
 
-from articles.languages import DEFAULT_LANGUAGE, localized
+from articles.languages import DEFAULT_LANGUAGE, current_language, localized
 
 
 class Section(models.Model):
@@ -12,7 +14,17 @@ class Section(models.Model):
         allow_unicode=True,
         help_text="Used in story URLs; the Khmer slug falls back to the English one.",
     )
-    position = models.PositiveSmallIntegerField(default=0)
+    description = models.TextField(
+        blank=True, help_text="Shown under the section page's title."
+    )
+    position = models.PositiveSmallIntegerField(
+        default=0, help_text="Order in the navigation and footer."
+    )
+    in_navigation = models.BooleanField(
+        "in the navigation",
+        default=False,
+        help_text="List this section in every page's navigation and footer.",
+    )
 
     class Meta:
         ordering = ["position", "name"]
@@ -26,6 +38,13 @@ class Section(models.Model):
 
     def __str__(self):
         return self.name or localized(self, "slug", DEFAULT_LANGUAGE)
+
+    def get_absolute_url(self, language=None):
+        language = language or current_language()
+        with override(language):
+            return reverse(
+                "articles:section", kwargs={"section_slug": self.url_slug(language)}
+            )
 
     def url_slug(self, language):
         return localized(self, "slug", language, fallback=True)

@@ -127,6 +127,8 @@ def test_registering_a_name_again_replaces_the_panel(own_panels):
 def test_the_upper_apps_register_the_corrections_and_head_panels():
     slots = {name: panel.slot for name, panel in panels.PANELS.items()}
     assert slots == {
+        "frontpage.onward": "after_body",
+        "frontpage.share": "after_body",
         "workflow.corrections": "after_body",
         "syndication.head_metadata": "head",
     }

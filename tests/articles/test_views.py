@@ -105,7 +105,7 @@ def test_english_page_structure(client, seed_story):
     first_paragraph = article.select_one(".post__body p")
     assert first_paragraph.find("span", class_="dateline").get_text() == "Phnom Penh"
     assert first_paragraph.get_text().startswith("Phnom Penh On July 7")
-    assert article.select_one(".post__body h3").get_text().startswith("‘If we don’t")
+    assert article.select_one(".post__body h2").get_text().startswith("‘If we don’t")
     large = article.select_one("figure.photo--large")
     assert "The campaign launch." in large.find("figcaption").get_text()
     assert article.select_one("blockquote.pullquote").get_text(strip=True) == (
@@ -216,8 +216,10 @@ def test_page_query_count_does_not_grow_with_content(
     warm_renditions()
     counts = []
     for article in (small, large):
-        # story, bylines, placements, renditions, pullquotes, tags, corrections
-        with django_assert_num_queries(7) as captured:
+        # story, bylines, placements, renditions, pullquotes, tags, corrections;
+        # onward links (related, series parts, their photos) and the
+        # navigation (sections, series)
+        with django_assert_num_queries(12) as captured:
             response = client.get(article.get_absolute_url(language))
         assert response.status_code == 200
         counts.append(len(captured))

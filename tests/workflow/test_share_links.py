@@ -37,8 +37,10 @@ def test_a_link_shows_the_saved_khmer_draft_to_anyone(
     link = ShareLinkFactory(language="km", article=article)
     warm_renditions()
     # The link; the story with section and profile; bylines, placements,
-    # renditions, pullquotes, tags, corrections: the same for any story.
-    with django_assert_num_queries(8):
+    # renditions, pullquotes, tags, corrections; the onward links (related
+    # stories, their photos, series) and the navigation (sections, series):
+    # the same for any story.
+    with django_assert_num_queries(12):
         response = client.get(path_of(link))
     assert response.status_code == 200
     text = response.content.decode()

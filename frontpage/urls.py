@@ -1,0 +1,12 @@
+"""Mounted inside i18n_patterns before articles: "series" is a reserved section slug."""
+
+from django.urls import path
+
+from frontpage import views
+
+app_name = "frontpage"
+
+urlpatterns = [
+    path("", views.front, name="front"),
+    path("series/<str:slug>/", views.series_page, name="series"),
+]

@@ -1,0 +1,48 @@
+"""The front page and series pages of each language."""
+
+from django.http import Http404
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
+
+from articles.languages import LANGUAGE_CODES, current_language, localized
+from articles.listing_views import render_list
+from articles.models import Article
+from articles.page_cache import cache_public_page
+from frontpage.curation import front_page
+from frontpage.models import Series
+
+
+@require_safe
+@cache_public_page
+def front(request):
+    language = current_language()
+    context = front_page(language)
+    context.update(language=language, feeds=True)
+    return render(request, "frontpage/front.html", context)
+
+
+@require_safe
+@cache_public_page
+def series_page(request, slug):
+    """A series' published parts in the editors' order, paginated."""
+    language = current_language()
+    series = Series.objects.filter(slug=slug).first()
+    if series is None:
+        raise Http404("No series at this address.")
+    parts = (
+        Article.objects.published(language)
+        .filter(series_parts__series=series)
+        .select_related("section")
+        .order_by("series_parts__position", "pk")
+    )
+    return render_list(
+        request,
+        language,
+        parts,
+        {
+            "title": localized(series, "title", language, fallback=True),
+            "description": localized(series, "description", language),
+            "template_class": "series-page",
+        },
+        {code: series.get_absolute_url(code) for code in LANGUAGE_CODES},
+    )
