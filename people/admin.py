@@ -3,7 +3,7 @@
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from .models import Party, Person
+from .models import Party, Person, Quote, TimelineEvent
 
 
 @admin.register(Party)
@@ -22,3 +22,22 @@ class PersonAdmin(TabbedTranslationAdmin):
     prepopulated_fields = {"slug": ("name_en",)}
     raw_id_fields = ("portrait",)
     search_fields = ("name_en", "name_km", "aliases", "role_en", "slug")
+
+
+@admin.register(TimelineEvent)
+class TimelineEventAdmin(TabbedTranslationAdmin):
+    list_display = ("date", "__str__", "anchor", "person", "party")
+    list_filter = ("person", "party")
+    list_select_related = ("person", "party")
+    date_hierarchy = "date"
+    raw_id_fields = ("photo",)
+    search_fields = ("headline_en", "headline_km", "text_en", "text_km", "anchor")
+
+
+@admin.register(Quote)
+class QuoteAdmin(TabbedTranslationAdmin):
+    list_display = ("__str__", "speaker", "slug", "updated_at")
+    list_select_related = ("speaker",)
+    prepopulated_fields = {"slug": ("speaker_name_en",)}
+    raw_id_fields = ("portrait", "source_story", "speaker")
+    search_fields = ("speaker_name_en", "speaker_name_km", "words_en", "words_km")

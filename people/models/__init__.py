@@ -1,0 +1,6 @@
+"""The context layer's models: people and parties, timeline events, quotes."""
+
+from .context import Quote, TimelineEvent
+from .entries import Party, Person, alias_list
+
+__all__ = ["Party", "Person", "Quote", "TimelineEvent", "alias_list"]
