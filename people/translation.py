@@ -7,7 +7,7 @@ from .models import Party, Person, Quote, TimelineEvent
 
 @register(Party)
 class PartyTranslationOptions(TranslationOptions):
-    fields = ("name", "abbreviation", "summary", "body")
+    fields = ("name", "abbreviation", "summary", "body", "credit")
     fallback_languages = {"default": ()}
 
 

@@ -5,8 +5,21 @@ quote cards), never dated stories, so they live here rather than as Articles.
 """
 
 from django.db import models
+from django.urls import reverse
+from django.utils.translation import override
 
-from articles.languages import DEFAULT_LANGUAGE, LANGUAGE_CODES, localized
+from articles.languages import (
+    DEFAULT_LANGUAGE,
+    LANGUAGE_CODES,
+    current_language,
+    localized,
+)
+
+
+def page_url(url_name, language, fragment):
+    language = language if language in LANGUAGE_CODES else current_language()
+    with override(language):
+        return f"{reverse(url_name)}#{fragment}"
 
 
 class TimelineEvent(models.Model):
@@ -67,6 +80,18 @@ class TimelineEvent(models.Model):
         )
         return f"{self.date:%Y-%m-%d} {headline}".strip()
 
+    def get_absolute_url(self, language=None):
+        """The timeline page of `language`, scrolled to this event."""
+        return page_url("people:timeline", language, self.fragment)
+
+    @property
+    def fragment(self):
+        """The id of the event on the timeline page: its anchor, else event-<pk>."""
+        return self.anchor or f"event-{self.pk}"
+
+    def is_public_in(self, language):
+        return bool(localized(self, "headline", language))
+
 
 class Quote(models.Model):
     """Words of someone the desk interviewed, shown as a card inside other pages."""
@@ -111,6 +136,13 @@ class Quote(models.Model):
             localized(self, "speaker_name", DEFAULT_LANGUAGE, fallback=LANGUAGE_CODES)
             or self.slug
         )
+
+    def get_absolute_url(self, language=None):
+        """The quotes page of `language`, scrolled to this card."""
+        return page_url("people:quotes", language, f"quote-{self.slug}")
+
+    def is_public_in(self, language):
+        return bool(localized(self, "words", language))
 
     def speaker_in(self, language):
         """The name to print under the words: the quote's own, else the person's."""

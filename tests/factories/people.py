@@ -4,7 +4,7 @@ import datetime
 
 import factory
 
-from people.models import Party, Person, Quote, TimelineEvent
+from people.models import AutoLinkOptOut, Party, Person, Quote, TimelineEvent
 
 
 class PartyFactory(factory.django.DjangoModelFactory):
@@ -64,3 +64,11 @@ class QuoteFactory(factory.django.DjangoModelFactory):
     location_km = "ខេត្តកំពត"
     words_en = "“I voted for Prime Minister Hun Sen.”"
     words_km = "ខ្ញុំបោះឆ្នោតឲ្យតែ ហ៊ុន សែន។"
+
+
+class AutoLinkOptOutFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AutoLinkOptOut
+
+    article = factory.SubFactory("tests.factories.ArticleFactory")
+    reason = "An obituary: no links in the text."
