@@ -12,7 +12,9 @@ from people.autolinks import Matcher, Mention, link_mentions
 ZWSP = "\u200b"
 HUN_SEN = Mention("person:hun-sen", "/km/people/hun-sen/", "ហ៊ុន សែន", "នាយករដ្ឋមន្ត្រី")
 CPP = Mention("party:cpp", "/km/parties/cpp/", "គណបក្សប្រជាជនកម្ពុជា")
-HUN_SEN_EN = Mention("person:hun-sen", "/en/people/hun-sen/", "Hun Sen", "Prime Minister")
+HUN_SEN_EN = Mention(
+    "person:hun-sen", "/en/people/hun-sen/", "Hun Sen", "Prime Minister"
+)
 CNRP = Mention("party:cnrp", "/en/parties/cnrp/", "Cambodia National Rescue Party")
 MATCHER = Matcher.build(
     [
@@ -103,8 +105,10 @@ def test_khmer_names_match_with_or_without_spaces_and_zero_width_spaces(sentence
     assert href == "/km/people/hun-sen/"
     # The reader's text is kept as written, zero-width spaces and all.
     assert text.replace(ZWSP, "").replace(" ", "") == "ហ៊ុនសែន"
-    assert BeautifulSoup(html, "html.parser").get_text().startswith(
-        sentence.split("ហ៊ុន")[0]
+    assert (
+        BeautifulSoup(html, "html.parser")
+        .get_text()
+        .startswith(sentence.split("ហ៊ុន")[0])
     )
 
 
@@ -127,10 +131,12 @@ def test_html_without_mentions_comes_back_unchanged():
 
 
 def test_archive_date_links_open_the_timeline_event():
-    html = render_markdown("Collapsed on [January 7, 1979](#jan_7_1979), see [x](#other).")
-    linked = link_mentions(html, Matcher({}), timeline=("/en/timeline/", {"jan_7_1979"}))
+    html = render_markdown("Fell on [January 7, 1979](#jan_7_1979), see [x](#other).")
+    timeline = ("/en/timeline/", {"jan_7_1979"})
+    linked = link_mentions(html, Matcher({}), timeline=timeline)
     soup = BeautifulSoup(linked, "html.parser")
-    assert [a["href"] for a in soup.find_all("a")] == ["/en/timeline/#jan_7_1979", "#other"]
+    hrefs = [a["href"] for a in soup.find_all("a")]
+    assert hrefs == ["/en/timeline/#jan_7_1979", "#other"]
 
 
 def test_an_entry_page_does_not_link_to_itself():
