@@ -3,7 +3,7 @@
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from .models import Party, Person, Quote, TimelineEvent
+from .models import AutoLinkOptOut, Party, Person, Quote, TimelineEvent
 
 
 @admin.register(Party)
@@ -41,3 +41,17 @@ class QuoteAdmin(TabbedTranslationAdmin):
     prepopulated_fields = {"slug": ("speaker_name_en",)}
     raw_id_fields = ("portrait", "source_story", "speaker")
     search_fields = ("speaker_name_en", "speaker_name_km", "words_en", "words_km")
+
+
+@admin.register(AutoLinkOptOut)
+class AutoLinkOptOutAdmin(admin.ModelAdmin):
+    """Stories whose body shows no person or party links (people/autolinks.py).
+
+    To keep one mention unlinked instead, write it in the story's Markdown as
+    <span class="no-autolink">Hun Sen</span>.
+    """
+
+    list_display = ("article", "reason", "created_at")
+    list_select_related = ("article",)
+    raw_id_fields = ("article",)
+    search_fields = ("article__title_en", "article__title_km", "article__slug")

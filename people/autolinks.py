@@ -137,6 +137,9 @@ def mention_markup(soup, text, mention):
         "button",
         type="button",
         popovertarget=card_id,
+        # "show": a tap always opens it (after a hover already did, too); a tap
+        # outside or Esc closes it (popover="auto").
+        popovertargetaction="show",
         attrs={"class": "context-mention__toggle", "aria-label": mention.about_label},
     )
     toggle.string = "i"
@@ -178,14 +181,15 @@ def point_at_timeline(soup, timeline):
 def link_mentions(html, matcher, already=(), timeline=None):
     """`html` with the first mention of each entry linked; `html` itself if none.
 
-    `already`: Mention keys not to link (an entry's own page); `timeline`: see
-    point_at_timeline.
+    `already`: Mention keys not to link (an entry's own page); a set passed
+    here also receives the keys linked, so several fragments of one page (the
+    timeline's events) link each entry once. `timeline`: see point_at_timeline.
     """
     if not html or (matcher.pattern is None and not timeline):
         return html
     soup = BeautifulSoup(html, "html.parser")
     changed = bool(timeline) and point_at_timeline(soup, timeline)
-    linked = set(already)
+    linked = already if isinstance(already, set) else set(already)
     for node in list(soup.find_all(string=True)) if matcher.pattern else ():
         if type(node) is not NavigableString or is_skipped(node):
             continue

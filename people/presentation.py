@@ -28,10 +28,11 @@ ENTRY_HANDLERS = {
 }
 
 
-def markdown_html(source, language, own_key="", index=None):
+def markdown_html(source, language, linked=None, index=None):
     """Markdown through articles' pipeline, with auto-links to other entries.
 
-    `own_key` ("person:hun-sen") keeps an entry's page from linking to itself;
+    `linked`: the set of Mention keys already linked on the page (an entry's
+    own, "person:hun-sen", so its page never links to itself), updated here;
     `index`: the context index, when the caller already holds it.
     """
     html = expand_embeds(
@@ -42,7 +43,7 @@ def markdown_html(source, language, own_key="", index=None):
         link_mentions(
             html,
             index.matchers[language],
-            already={own_key} if own_key else (),
+            already=set() if linked is None else linked,
             timeline=index.timelines[language],
         )
     )
@@ -54,7 +55,7 @@ def entry_context(entry, kind, language):
         "name": localized(entry, "name", language),
         "summary": localized(entry, "summary", language),
         "body": markdown_html(
-            localized(entry, "body", language), language, f"{kind}:{entry.slug}"
+            localized(entry, "body", language), language, {f"{kind}:{entry.slug}"}
         ),
         "credit": localized(entry, "credit", language),
         "url": entry.get_absolute_url(language),
@@ -72,7 +73,7 @@ def event_date(event, language):
 
 def timeline_items(events, language):
     """The events shown in `language`, each with a unique id for its anchor."""
-    items, used, index = [], set(), context_index()
+    items, used, linked, index = [], set(), set(), context_index()
     for event in events:
         if not event.is_public_in(language):
             continue
@@ -85,7 +86,7 @@ def timeline_items(events, language):
                 "date": event_date(event, language),
                 "headline": localized(event, "headline", language),
                 "text": markdown_html(
-                    localized(event, "text", language), language, index=index
+                    localized(event, "text", language), language, linked, index
                 ),
             }
         )

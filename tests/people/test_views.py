@@ -259,3 +259,11 @@ def test_an_edit_of_a_person_reaches_cached_pages(
         hun_sen.save()
     assert "since 1985" in client.get(article.get_absolute_url("en")).text
     assert "since 1985" in client.get("/en/people/hun-sen/").text
+
+
+def test_the_timeline_links_each_entry_once_with_unique_card_ids(client, hun_sen):
+    for _ in range(3):
+        TimelineEventFactory(text_en="Hun Sen and the CPP claimed all seats.")
+    page = soup_of(client.get("/en/timeline/"))
+    ids = [card["id"] for card in page.select(".context-card")]
+    assert ids == ["context-card-person-hun-sen", "context-card-party-cpp"]
