@@ -59,13 +59,26 @@ def warm_renditions():
     """Generate every missing rendition, so a page render measures a warm site.
 
     A cold page may generate one photo's renditions in the request (by design);
-    query-count tests compare warm pages.
+    query-count tests compare warm pages. The people app's auto-link index,
+    cached between changes, is filled too.
     """
     from media_assets.models import Photo
     from media_assets.renditions import create_renditions, missing_specs
+    from people.context_index import context_index
 
     def warm():
         for photo in Photo.objects.prefetch_related("renditions"):
             create_renditions(photo, missing_specs(photo))
+        context_index()
 
     return warm
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache: the database is rolled back between
+    tests, so nothing cached from another test's rows (pages, the people app's
+    auto-link index) may be served."""
+    from django.core.cache import cache
+
+    cache.clear()

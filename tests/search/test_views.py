@@ -150,14 +150,16 @@ def test_empty_and_wordless_queries_say_what_to_do(client, stories):
 def test_a_fixed_number_of_queries_whatever_the_results(
     client, stories, django_assert_num_queries
 ):
-    # filter lists (3), count, the page's hits, their documents, their stories,
-    # the navigation (sections, series)
-    with django_assert_num_queries(9):
+    # filter lists (3), count, people and parties matching (none here), the
+    # page's hits, their documents, their stories, the navigation (sections,
+    # series)
+    with django_assert_num_queries(10):
         assert len(titles(get(client, "en", "tonle"))) == 4
-    with django_assert_num_queries(9):
+    with django_assert_num_queries(10):
         assert len(titles(get(client, "en", "rescue"))) == 1
-    # no results: filter lists, count, latest stories, the navigation (2)
-    with django_assert_num_queries(7):
+    # no results: filter lists, count, people and parties, latest stories, the
+    # navigation (2)
+    with django_assert_num_queries(8):
         get(client, "en", "nothingmatches")
 
 

@@ -22,6 +22,6 @@ def compressed(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("search", "0001_initial")]
+    dependencies = [("search", "0002_person_and_party_documents")]
 
     operations = [migrations.RunPython(uncompressed, compressed)]
