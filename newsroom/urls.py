@@ -21,6 +21,8 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),
     path("", include("syndication.urls")),
+    # Before articles: "results" is reserved as a section slug.
+    path("", include("elections.urls")),
     path("", include("articles.urls")),
     prefix_default_language=True,
 )
