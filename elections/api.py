@@ -32,7 +32,9 @@ def party_json(party, language):
 
 
 def vote_share(votes, all_votes):
-    return round(100 * votes / all_votes, 2) if votes is not None and all_votes else None
+    return (
+        round(100 * votes / all_votes, 2) if votes is not None and all_votes else None
+    )
 
 
 def results_json(election, language):
@@ -58,7 +60,9 @@ def results_json(election, language):
             }
             for party in national
         ],
-        "provinces": [province_json(row, language) for row in totals.province_rows(election)],
+        "provinces": [
+            province_json(row, language) for row in totals.province_rows(election)
+        ],
     }
 
 

@@ -172,7 +172,8 @@ def upload_results(election, data, user):
     line = 0
     try:
         with transaction.atomic():
-            for line, province, party, results, turnout in parsed:
+            for row_line, province, party, results, turnout in parsed:
+                line = row_line  # for the report, should the row be refused
                 if party is not None:
                     changes = set_result(election, province, party, **log, **results)
                     report.changes += len(changes[1])

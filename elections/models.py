@@ -14,6 +14,11 @@ from django.utils.translation import override
 
 from articles.languages import DEFAULT_LANGUAGE, current_language, localized
 
+# Limits every database holds (PostgreSQL's integer and smallint), so a typo in
+# a CSV is refused the same way on SQLite and PostgreSQL.
+MAX_COUNT = 2_147_483_647
+MAX_SEATS = 1000
+
 
 class Election(models.Model):
     class Kind(models.TextChoices):
@@ -73,9 +78,14 @@ class ProvinceResult(models.Model):
         "people.Party", on_delete=models.PROTECT, related_name="results"
     )
     votes = models.PositiveIntegerField(
-        null=True, blank=True, help_text="Empty when not (yet) known."
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(MAX_COUNT)],
+        help_text="Empty when not (yet) known.",
     )
-    seats = models.PositiveSmallIntegerField(default=0)
+    seats = models.PositiveSmallIntegerField(
+        default=0, validators=[MaxValueValidator(MAX_SEATS)]
+    )
 
     class Meta:
         ordering = ["election", "province", "-seats", "-votes"]
@@ -99,8 +109,12 @@ class ProvinceTurnout(models.Model):
     province = models.ForeignKey(
         Province, on_delete=models.CASCADE, related_name="turnouts"
     )
-    registered_voters = models.PositiveIntegerField(null=True, blank=True)
-    ballots_cast = models.PositiveIntegerField(null=True, blank=True)
+    registered_voters = models.PositiveIntegerField(
+        null=True, blank=True, validators=[MaxValueValidator(MAX_COUNT)]
+    )
+    ballots_cast = models.PositiveIntegerField(
+        null=True, blank=True, validators=[MaxValueValidator(MAX_COUNT)]
+    )
     counted_percent = models.DecimalField(
         "counted %",
         max_digits=5,

@@ -31,7 +31,9 @@ def by_the_numbers(article, language):
                     "province": province,
                     "name": localized(province, "name", language, fallback=True),
                     "url": province.get_absolute_url(language),
-                    "cells": [f.shown(province.figures, language) for f in TABLE_FIGURES],
+                    "cells": [
+                        f.shown(province.figures, language) for f in TABLE_FIGURES
+                    ],
                 }
                 for province in provinces
             ],

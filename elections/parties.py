@@ -81,7 +81,10 @@ def find_party(index, name):
     known = KNOWN_PARTIES.get(name.upper())
     candidates = [name]
     if known:
-        candidates += [known.abbreviation.lower(), *(s.lower() for s in known.spellings)]
+        candidates += [
+            known.abbreviation.lower(),
+            *(s.lower() for s in known.spellings),
+        ]
     for candidate in candidates:
         if candidate in index:
             return index[candidate]

@@ -14,6 +14,7 @@ from elections.models import ProvinceResult, ProvinceTurnout, ResultChange
 
 RESULT_FIELDS = ("votes", "seats")
 TURNOUT_FIELDS = ("registered_voters", "ballots_cast", "counted_percent")
+KEY_FIELDS = ("election", "province", "party")
 
 
 def results_changed():
@@ -36,14 +37,17 @@ def _apply(row, values, log, *, created):
         if created and value is None:
             continue
         changes.append(
-            ResultChange(field=name, old_value=_shown(old), new_value=_shown(value), **log)
+            ResultChange(
+                field=name, old_value=_shown(old), new_value=_shown(value), **log
+            )
         )
     return changes
 
 
 def _save(row, changes, created):
     if created or changes:
-        row.full_clean(validate_unique=False, validate_constraints=False)
+        # The figures' own limits; the keys are known rows (no lookup queries).
+        row.clean_fields(exclude=KEY_FIELDS)
         row.save()
     if changes:
         ResultChange.objects.bulk_create(changes)

@@ -70,9 +70,7 @@ class ProvinceRow:
 
 def province_rows(election):
     """Every province with its rows at `election` (3 queries)."""
-    results = ProvinceResult.objects.filter(election=election).select_related(
-        "party"
-    )
+    results = ProvinceResult.objects.filter(election=election).select_related("party")
     provinces = Province.objects.prefetch_related(
         Prefetch("results", queryset=results, to_attr="election_results"),
         Prefetch(

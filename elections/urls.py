@@ -8,9 +8,7 @@ app_name = "elections"
 
 urlpatterns = [
     path("results/", views.results_index, name="index"),
-    path(
-        "results/provinces/<slug:slug>/", views.province_detail, name="province"
-    ),
+    path("results/provinces/<slug:slug>/", views.province_detail, name="province"),
     path("results/<slug:slug>.json", api.election_results_json, name="json"),
     path("results/<slug:slug>/", views.election_detail, name="election"),
 ]

@@ -10,6 +10,7 @@ from tests import factories
 from tests.conftest import ROOT
 from tests.factories import (
     articles,
+    elections,
     media_assets,
     people,
     search,
@@ -24,7 +25,16 @@ PROJECT_APPS = tuple(
 
 
 def all_factories():
-    modules = (factories, articles, media_assets, people, search, syndication, workflow)
+    modules = (
+        factories,
+        articles,
+        elections,
+        media_assets,
+        people,
+        search,
+        syndication,
+        workflow,
+    )
     found = {
         value
         for module in modules
