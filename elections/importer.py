@@ -20,6 +20,7 @@ import yaml
 from django.db import transaction
 from django.utils.text import slugify
 
+from articles.dates import khmer_digits
 from articles.importers.jekyll.errors import PostError
 from articles.importers.jekyll.limits import load_yaml, read_capped
 from elections.models import Election, Province, ResultChange
@@ -125,7 +126,7 @@ def _election(report, year):
             "date": PAST_ELECTIONS[year],
             "kind": Election.Kind.NATIONAL_ASSEMBLY,
             "name_en": ELECTION_NAMES["en"].format(year=year),
-            "name_km": ELECTION_NAMES["km"].format(year=year),
+            "name_km": ELECTION_NAMES["km"].format(year=khmer_digits(year)),
         },
     )
     report.elections_created += created

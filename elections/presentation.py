@@ -2,7 +2,9 @@
 
 from articles.languages import localized
 from elections import tilemap
-from elections.labels import number, percent
+from elections.labels import label, number, percent
+
+NO_LEADER_COLOUR = "#e6e6e6"
 
 # The seat chart's geometry in viewBox units: party label, bar, seat count.
 BAR_START, BAR_WIDTH, BAR_HEIGHT, CHART_WIDTH = 92, 170, 36, 320
@@ -37,7 +39,8 @@ def seat_chart(totals, language):
                     100 * party.total_votes / all_votes if all_votes else None,
                     language,
                 ),
-                "width": round(BAR_WIDTH * seats / most, 1),
+                # Whole units: a template would localise a float ("2,5").
+                "width": round(BAR_WIDTH * seats / most),
                 "y": BAR_HEIGHT * len(bars),
             }
         )
@@ -100,9 +103,11 @@ def tile_map(rows, language):
                     localized(row.province, "name", language, fallback=True)
                 ),
                 "url": row.province.get_absolute_url(language),
-                "fill": leader["colour"] if leader else "#e6e6e6",
+                "fill": leader["colour"] if leader else NO_LEADER_COLOUR,
                 "ink": leader["ink"] if leader else "#000000",
-                "leader": leader["abbreviation"] if leader else "",
+                "leader": leader["abbreviation"]
+                if leader
+                else (label("tie", language) if row.results else "—"),
                 "seats": number(row.seats, language) if row.results else "",
             }
         )
@@ -110,12 +115,16 @@ def tile_map(rows, language):
 
 
 def legend(rows, language):
-    """The parties leading somewhere, for the map's key."""
+    """The parties leading somewhere, for the map's key, then "Tied" if any."""
     seen = {}
     for row in rows:
         if row.leader is not None:
             seen.setdefault(row.leader.pk, row.leader)
-    return [party_view(party, language) for party in seen.values()]
+    entries = [party_view(party, language) for party in seen.values()]
+    if any(row.leader is None and row.results for row in rows):
+        tie = label("tie", language)
+        entries.append({"abbreviation": tie, "name": "", "colour": NO_LEADER_COLOUR})
+    return entries
 
 
 def history_view(history, language):

@@ -50,8 +50,10 @@ def tile(slug):
         return None
     column, row = GRID[slug]
     size = TILE - GAP
-    x, y = column * TILE + GAP / 2, row * TILE + GAP / 2
-    return {"x": x, "y": y, "size": size, "cx": x + size / 2, "cy": y + size / 2}
+    x, y = column * TILE + GAP // 2, row * TILE + GAP // 2
+    # Whole numbers: templates localise floats ("2,0" on Khmer pages), SVG
+    # attributes need plain lengths.
+    return {"x": x, "y": y, "size": size, "cx": x + size // 2, "cy": y + size // 2}
 
 
 def ink_for(colour):
