@@ -125,11 +125,7 @@ class ResultChangeAdmin(admin.ModelAdmin):
     list_select_related = ("election", "province", "party", "changed_by")
     date_hierarchy = "changed_at"
 
-    def has_add_permission(self, request):
+    def refuse(self, request, obj=None):
         return False
 
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+    has_add_permission = has_change_permission = has_delete_permission = refuse
