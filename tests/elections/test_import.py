@@ -5,6 +5,7 @@ import json
 import yaml
 
 from articles.demo import run_demo_loaders
+from elections import tilemap
 from elections.importer import import_province_data, load_demo_province_data
 from elections.models import Election, Province, ProvinceResult, ResultChange
 from elections.totals import national_totals
@@ -28,6 +29,7 @@ def test_import_makes_the_25_provinces_with_khmer_names_from_the_config(
     for province in Province.objects.all():
         key = province.name_en.replace(" ", "_")
         assert province.name_km == khmer_map[key].strip()
+    assert set(Province.objects.values_list("slug", flat=True)) == set(tilemap.GRID)
     # Tboung Khmum (split from Kampong Cham in 2013) has no figures in the data.
     assert Province.objects.get(slug="tboung-khmum").figures == {}
 
