@@ -173,4 +173,7 @@ def load_demo_province_data(site_dir):
     """articles.demo's loader: import when the sample has the data, else None."""
     if not (Path(site_dir) / DATA_FILE).is_file():
         return None
-    return import_province_data(site_dir).summary()
+    try:
+        return import_province_data(site_dir).summary()
+    except ProvinceDataError as error:
+        return f"Province data not imported: {error}"
