@@ -2,14 +2,14 @@
 
 A story whose location or map pin names a province gets that province's
 figures; the data-map story gets every province's. One query (the provinces)
-on those pages, none on the others.
+on every story page, located or not, so all story pages cost the same.
 """
 
 from articles.languages import localized
 from articles.panels import Panel
 from elections.figures import TABLE_FIGURES, figure_rows
 from elections.labels import label, labels_for
-from elections.locations import places_of, province_of
+from elections.locations import province_of
 from elections.models import Province
 
 # The archive's data-map story ("Data map: Cambodia's urban-rural divide…").
@@ -39,9 +39,7 @@ def by_the_numbers(article, language):
             ],
         }
         return context
-    if not any(places_of(article)):
-        return context
-    province = province_of(article, Province.objects.all())
+    province = province_of(article, list(Province.objects.all()))
     if province is not None:
         context.update(
             province=province,

@@ -216,8 +216,9 @@ def test_page_query_count_does_not_grow_with_content(
     warm_renditions()
     counts = []
     for article in (small, large):
-        # story, bylines, placements, renditions, pullquotes, tags, corrections
-        with django_assert_num_queries(7) as captured:
+        # story, bylines, placements, renditions, pullquotes, tags, corrections,
+        # provinces (elections' "by the numbers" panel)
+        with django_assert_num_queries(8) as captured:
             response = client.get(article.get_absolute_url(language))
         assert response.status_code == 200
         counts.append(len(captured))
