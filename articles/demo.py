@@ -17,6 +17,22 @@ from articles.importers.jekyll import import_site
 
 DEMO_SITE = Path(__file__).resolve().parent / "demo_site"
 
+# Loaders apps above articles add in their AppConfig.ready(): each takes the
+# demo source folder and returns a line for load_demo's output, or None when
+# it had nothing to load there.
+DEMO_LOADERS = []
+
+
+def register_demo_loader(loader):
+    if loader not in DEMO_LOADERS:
+        DEMO_LOADERS.append(loader)
+
+
+def run_demo_loaders(source):
+    """The registered loaders' report lines, in registration order."""
+    lines = (loader(source) for loader in DEMO_LOADERS)
+    return [line for line in lines if line]
+
 
 def demo_source():
     fixtures = settings.NEWSROOM.get("DEMO_FIXTURES_DIR")

@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "workflow",
     "syndication",
     "search",  # after the apps whose admin and models it builds on
+    "elections",
 ]
 
 MIDDLEWARE = [

@@ -28,6 +28,8 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),
     path("", include("syndication.urls")),
+    # Before articles: "results" is reserved as a section slug.
+    path("", include("elections.urls")),
     path("", include("people.urls")),
     path("", include("frontpage.urls")),
     path("", include("articles.urls")),

@@ -10,6 +10,7 @@ from tests import factories
 from tests.conftest import ROOT
 from tests.factories import (
     articles,
+    elections,
     frontpage,
     media_assets,
     people,
@@ -28,6 +29,7 @@ def all_factories():
     modules = (
         factories,
         articles,
+        elections,
         frontpage,
         media_assets,
         people,

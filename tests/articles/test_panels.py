@@ -134,6 +134,8 @@ def test_the_upper_apps_register_the_corrections_and_head_panels():
         "people.assets": "head",
         "workflow.corrections": "after_body",
         "syndication.head_metadata": "head",
+        "elections.stylesheet": "head",
+        "elections.by_the_numbers": "after_body",
     }
     assert panels.prefetches() == ["corrections"]  # asked by both, fetched once
 

@@ -217,9 +217,9 @@ def test_page_query_count_does_not_grow_with_content(
     counts = []
     for article in (small, large):
         # story, bylines, placements, renditions, pullquotes, tags, corrections;
-        # onward links (related, series parts, their photos) and the
-        # navigation (sections, series)
-        with django_assert_num_queries(12) as captured:
+        # onward links (related, series parts, their photos), the navigation
+        # (sections, series) and provinces (elections' "by the numbers" panel)
+        with django_assert_num_queries(13) as captured:
             response = client.get(article.get_absolute_url(language))
         assert response.status_code == 200
         counts.append(len(captured))

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from articles.demo import demo_source, load_demo
+from articles.demo import demo_source, load_demo, run_demo_loaders
 
 
 class Command(BaseCommand):
@@ -21,3 +21,5 @@ class Command(BaseCommand):
                 "Some demo posts could not be imported: "
                 + "; ".join(f"{path}: {reason}" for path, reason in report.failures)
             )
+        for line in run_demo_loaders(source):
+            self.stdout.write(line)
