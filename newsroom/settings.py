@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "media_assets",
     "articles",
+    "live",  # before workflow: its panel follows the body, corrections after it
     "workflow",
     "syndication",
     "search",  # after the apps whose admin and models it builds on
@@ -302,6 +303,31 @@ NEWSROOM = {
     "READ_IN_LABEL": {
         "en": "Read this story in {language}",
         "km": "អានអត្ថបទនេះជា{language}",
+    },
+    # The live-coverage page's words (live/presentation.py, live/static/live/).
+    "LIVE_LABELS": {
+        "en": {
+            "heading": "Live updates",
+            "pinned": "Pinned",
+            "updated": "Updated at {time}",
+            "link": "Link to this entry",
+            "newer": "Newer entries: reload the page",
+            "auto": "New entries appear here as they are posted.",
+            "fresh": "{count} new entries",
+            "empty": "No entries yet.",
+            "post_link": "See the post",
+        },
+        "km": {
+            "heading": "ព័ត៌មានផ្ទាល់",
+            "pinned": "ខ្ទាស់ទុក",
+            "updated": "កែប្រែនៅម៉ោង {time}",
+            "link": "តំណភ្ជាប់ទៅព័ត៌មាននេះ",
+            "newer": "ព័ត៌មានថ្មីៗ៖ ផ្ទុកទំព័រឡើងវិញ",
+            "auto": "ព័ត៌មានថ្មីនឹងបង្ហាញនៅទីនេះភ្លាមៗពេលចុះផ្សាយ។",
+            "fresh": "ព័ត៌មានថ្មី {count}",
+            "empty": "មិនទាន់មានព័ត៌មាននៅឡើយទេ។",
+            "post_link": "មើលសារដើម",
+        },
     },
     # Sources whose photos partners may republish (case-insensitive match).
     "SYNDICATABLE_SOURCES": env_list(

@@ -13,7 +13,7 @@ import json
 from django.templatetags.static import static
 
 from articles.languages import localized, site_title
-from syndication import metadata
+from syndication import live_entries, metadata
 from syndication.content import (
     feed_body_html,
     photo_feed_image,
@@ -183,6 +183,9 @@ class ArticleJSONFeed:
             for c in published_corrections(article, self.language)
         ]
 
+    def item_live_entries(self, article):
+        return live_entries.live_entries(article, self.language, self.base_url)
+
     def item_extension(self, article):
         return {
             "status": "published",
@@ -195,6 +198,8 @@ class ArticleJSONFeed:
             "editors_note": localized(article, "editors_note", self.language),
             "translations": self.item_translations(article),
             "corrections": self.item_corrections(article),
+            # Only live stories have the key (None is pruned from the item).
+            "live_entries": self.item_live_entries(article),
         }
 
     def item(self, article):

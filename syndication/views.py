@@ -10,7 +10,7 @@ from django.views.decorators.http import require_safe
 
 from articles.languages import DEFAULT_LANGUAGE, current_language, language_label
 from articles.models import Article
-from syndication import pagination, partners, ratelimit
+from syndication import live_entries, pagination, partners, ratelimit
 from syndication.jsonfeed import ArticleJSONFeed, JSONFeedWriter
 from syndication.metadata import modified_at
 from syndication.models import Tombstone
@@ -98,6 +98,11 @@ def build_page(feed, language, stories, tombstones, position, limit):
     if position is not None and position.mode == pagination.SYNC:
         entries = pagination.sync_page(stories, tombstones, language, position, limit)
         page = entries[:limit]
+        if feed.full:
+            live_entries.prefetch(
+                [obj for _when, kind, _pk, obj in page if kind == pagination.LIVE],
+                language,
+            )
         items = [
             feed.item(obj) if kind == pagination.LIVE else feed.tombstone(obj)
             for _when, kind, _pk, obj in page
@@ -110,6 +115,8 @@ def build_page(feed, language, stories, tombstones, position, limit):
     else:
         articles = pagination.latest_page(stories, language, position, limit)
         page = articles[:limit]
+        if feed.full:
+            live_entries.prefetch(page, language)
         items = [feed.item(article) for article in page]
         more = len(articles) > limit
         following = pagination.latest_position(page[-1], language) if more else None

@@ -5,13 +5,13 @@ import pytest
 from django.apps import apps
 
 from tests import factories
-from tests.factories import articles, media_assets, syndication, workflow
+from tests.factories import articles, live, media_assets, syndication, workflow
 
-PROJECT_APPS = ("articles", "media_assets", "workflow", "syndication")
+PROJECT_APPS = ("articles", "media_assets", "workflow", "syndication", "live")
 
 
 def all_factories():
-    modules = (factories, articles, media_assets, syndication, workflow)
+    modules = (factories, articles, live, media_assets, syndication, workflow)
     found = {
         value
         for module in modules

@@ -39,6 +39,8 @@ class Layout(models.TextChoices):
     POST_MAIN = "post-main", "Main post"
     POST_PROFILE = "post-profile", "Profile"
     POST_VIDEO = "post-video", "Video"
+    # Live coverage: timestamped entries (the live app) under the story.
+    LIVE = "live", "Live coverage"
 
 
 class ArticleQuerySet(models.QuerySet):
