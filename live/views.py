@@ -11,8 +11,9 @@ an entry it already has by its id).
 
 from datetime import timedelta
 
-from django.http import HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.middleware.http import ConditionalGetMiddleware
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.cache import get_conditional_response
 from django.utils.dateparse import parse_datetime
@@ -22,6 +23,7 @@ from django.utils.timezone import is_naive
 from django.views.decorators.http import require_safe
 
 from articles.languages import current_language
+from articles.models import Article, Layout
 from articles.page_cache import cache_public_page
 from live.models import LiveEntry
 from live.presentation import (
@@ -65,6 +67,20 @@ def plain_error(status, message):
 
 def changed_entries(story_id, language, since):
     return entries_for_page(story_id, language).filter(**since)
+
+
+@require_safe
+def live_story(request, story_id):
+    """/<lang>/live/<story>/: a short address for the story's own page."""
+    story = (
+        Article.objects.published(current_language())
+        .filter(pk=story_id, layout=Layout.LIVE)
+        .select_related("section")
+        .first()
+    )
+    if story is None:
+        raise Http404("No live story is published at this address.")
+    return redirect(story.get_absolute_url(current_language()))
 
 
 @require_safe

@@ -3,6 +3,7 @@ from django.core.cache import cache
 
 from articles.models import Layout
 from tests.factories import ArticleFactory
+from tests.live.support import khmer_paragraphs
 
 
 @pytest.fixture(autouse=True)
@@ -26,13 +27,4 @@ def story(db):
 
 @pytest.fixture
 def khmer_lines(voa_fixtures):
-    """Paragraphs of the archive's Khmer seed story, zero-width spaces and all."""
-    post = (
-        voa_fixtures / "khmer/_posts/2018-07-24-government-leans-on-civil-servants.md"
-    )
-    _empty, _front, body = post.read_text(encoding="utf-8").split("---\n", 2)
-    return [
-        line.strip()
-        for line in body.split("\n\n")
-        if line.strip() and not line.lstrip().startswith(("$", "{", "[", "<"))
-    ]
+    return khmer_paragraphs(voa_fixtures)

@@ -164,3 +164,12 @@ def test_khmer_comes_back_byte_for_byte(client, story, khmer_lines):
     response = client.get(entries_url(story, "km"))
     assert response["Content-Type"].startswith("application/json")
     assert line.encode() in response.content  # UTF-8 as is, no \\u escapes
+
+
+def test_the_short_address_leads_to_the_story_page(client, story):
+    response = client.get(f"/km/live/{story.pk}/")
+    assert response.status_code == 302
+    assert response["Location"] == story.get_absolute_url("km")
+    assert (
+        client.get(f"/km/live/{ArticleFactory(published=True).pk}/").status_code == 404
+    )
