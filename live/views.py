@@ -4,13 +4,15 @@ A poll whose If-None-Match names the story's current state costs one query
 (presentation.story_state) and answers 304; behind the page cache it is a
 cache read. `since` is an entry id (entries after it) or an RFC 3339 time
 (entries changed after it, edits included); the answer's `next` carries the
-time to ask with next. Times are read a few seconds early, so an entry whose
+time to ask with next. Times are read two seconds early, so an entry whose
 transaction committed after a later one's is not missed (the page replaces
 an entry it already has by its id).
 """
 
+import json
 from datetime import timedelta
 
+from django.core.cache import cache
 from django.http import Http404, HttpResponse, JsonResponse
 from django.middleware.http import ConditionalGetMiddleware
 from django.shortcuts import redirect
@@ -24,7 +26,7 @@ from django.views.decorators.http import require_safe
 
 from articles.languages import current_language
 from articles.models import Article, Layout
-from articles.page_cache import cache_public_page
+from articles.page_cache import cache_public_page, content_version
 from live.models import LiveEntry
 from live.presentation import (
     entries_for_page,
@@ -33,7 +35,8 @@ from live.presentation import (
     story_state,
 )
 
-OVERLAP = timedelta(seconds=5)
+OVERLAP = timedelta(seconds=2)
+ANSWER_SECONDS = 60
 CACHE_CONTROL = "no-cache"  # browsers and proxies revalidate: the ETag answers
 
 
@@ -100,6 +103,22 @@ def entries_json(request, story_id):
     if conditional is not unchanged:
         conditional["Cache-Control"] = CACHE_CONTROL
         return conditional
+    # Every reader up to date asks with the same `since` after a post: the
+    # first renders the answer, the others read it (the key names the state
+    # and the content version, so it is never stale).
+    key = f"live:entries:{content_version()}:{etag}:{request.get_full_path()}"
+    body = cache.get(key)
+    if body is None:
+        body = changes_since(story_id, language, since, state)
+        cache.set(key, body, ANSWER_SECONDS)
+    response = HttpResponse(body, content_type="application/json")
+    response["ETag"] = etag
+    response["Cache-Control"] = CACHE_CONTROL
+    return response
+
+
+def changes_since(story_id, language, since, state):
+    """The JSON answer: changed entries, the reading order, the next cursor."""
     last, _count = state
     entries = [
         {
@@ -118,20 +137,15 @@ def entries_json(request, story_id):
     )
     cursor = last.isoformat() if last else ""
     path = reverse("live:entries", kwargs={"story_id": story_id})
-    response = JsonResponse(
-        {
-            "story": story_id,
-            "language": language,
-            "entries": entries,
-            "order": order,
-            "cursor": cursor,
-            "next": f"{path}?{urlencode({'since': cursor})}" if cursor else path,
-        },
-        json_dumps_params={"ensure_ascii": False},
-    )
-    response["ETag"] = etag
-    response["Cache-Control"] = CACHE_CONTROL
-    return response
+    answer = {
+        "story": story_id,
+        "language": language,
+        "entries": entries,
+        "order": order,
+        "cursor": cursor,
+        "next": f"{path}?{urlencode({'since': cursor})}" if cursor else path,
+    }
+    return json.dumps(answer, ensure_ascii=False, separators=(",", ":")).encode()
 
 
 # Outermost, so a copy from the page cache answers 304 too.

@@ -173,3 +173,17 @@ def test_the_short_address_leads_to_the_story_page(client, story):
     assert (
         client.get(f"/km/live/{ArticleFactory(published=True).pk}/").status_code == 404
     )
+
+
+def test_after_a_post_only_the_first_reader_renders_the_answer(
+    client, story, django_assert_num_queries
+):
+    LiveEntryFactory(story=story)
+    first = client.get(entries_url(story))
+    poll = first.json()["next"]
+    post(story, body_en="Kandal counted.")
+    assert client.get(poll, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
+    with django_assert_num_queries(1):  # the story's state; the answer is cached
+        again = client.get(poll, HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 200
+    assert "Kandal counted." in again.content.decode()
