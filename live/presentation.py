@@ -108,6 +108,8 @@ def story_state(story_id, language):
     return (
         Article.objects.published(language)
         .filter(pk=story_id, layout=Layout.LIVE)
+        .order_by()
+        .values("pk")  # GROUP BY the story's key alone
         .annotate(
             last=Max("live_entries__updated_at", filter=shown),
             count=Count("live_entries", filter=shown),
