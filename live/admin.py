@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
-from articles.languages import LANGUAGE_CODES
+from articles.languages import LANGUAGE_CODES, field_name, language_name
 from articles.models import Article, Layout
 from live import services
 from live.forms import PostEntryForm
@@ -89,9 +89,24 @@ class LiveEntryAdmin(admin.ModelAdmin):
             "title": f"Post to the live story: {story}",
             "story": story,
             "form": form,
-            "entries": LiveEntry.objects.of_story(story.pk)
-            .in_reading_order()
-            .select_related("author")[:RECENT],
+            "entries": [
+                {
+                    "entry": entry,
+                    "languages": [c for c in LANGUAGE_CODES if entry.has_text(c)],
+                    "missing": [
+                        language_name(c)
+                        for c in LANGUAGE_CODES
+                        if not entry.has_text(c)
+                    ],
+                    "corrected": any(
+                        getattr(entry, field_name("edited_at", c))
+                        for c in LANGUAGE_CODES
+                    ),
+                }
+                for entry in LiveEntry.objects.of_story(story.pk).in_reading_order()[
+                    :RECENT
+                ]
+            ],
             "reader_links": [
                 (code, story.get_absolute_url(code))
                 for code in story.published_languages()

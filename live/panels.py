@@ -10,6 +10,7 @@ from django.utils.translation import override
 from articles.models import Layout
 from articles.panels import Panel
 from live.presentation import (
+    clock_digits,
     entries_for_page,
     labels,
     render_entry,
@@ -36,6 +37,7 @@ def entries_context(article, language):
         "live": True,
         "language": language,
         "labels": labels(language),
+        "digits": clock_digits(language),
         "entries": [render_entry(entry, language) for entry in entries],
         "endpoint": endpoint,
         "cursor": last.isoformat() if last else "",

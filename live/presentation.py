@@ -31,6 +31,11 @@ def labels(language):
     return per_language(settings.NEWSROOM["LIVE_LABELS"], language)
 
 
+def clock_digits(language):
+    """The digits 0-9 as `language` writes them (live.js counts with them)."""
+    return khmer_digits("0123456789") if language == "km" else "0123456789"
+
+
 def clock(moment, language):
     """ "20:15" in the site's time zone, in the language's digits."""
     text = timezone.localtime(moment).strftime("%H:%M")

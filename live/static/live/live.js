@@ -20,6 +20,13 @@
     newer.textContent = newer.querySelector("a").dataset.autoLabel;
   }
 
+  function digits(number) {
+    var own = section.dataset.digits || "0123456789";
+    return String(number).replace(/[0-9]/g, function (digit) {
+      return own.charAt(Number(digit));
+    });
+  }
+
   function url() {
     return cursor ? endpoint + "?since=" + encodeURIComponent(cursor) : endpoint;
   }
@@ -37,7 +44,13 @@
     });
     data.entries.forEach(function (entry) {
       var item = element(entry.html);
-      if (!known[entry.id]) {
+      var old = known[entry.id];
+      if (old) {
+        if (old.dataset.updated === item.dataset.updated) {
+          return; // the same version, sent again (since= reads a little early)
+        }
+        old.replaceWith(item);
+      } else {
         item.classList.add("live-entry--fresh");
         fresh += 1;
       }
@@ -60,7 +73,7 @@
       empty.remove();
     }
     if (fresh && status) {
-      status.textContent = section.dataset.freshLabel.replace("{count}", fresh);
+      status.textContent = section.dataset.freshLabel.replace("{count}", digits(fresh));
     }
     cursor = data.cursor || cursor;
   }
