@@ -9,7 +9,6 @@ partners republish it.
 
 from urllib.parse import urljoin
 
-import nh3
 from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.html import format_html
 
@@ -20,12 +19,10 @@ from live.panels import is_live
 from live.presentation import photo_context, visible_entries
 from syndication import metadata
 from syndication.content import (
-    FEED_ATTRIBUTES,
-    FEED_TAGS,
-    PLACEHOLDER_ATTRIBUTES,
-    PLACEHOLDER_TAGS,
     feed_handlers,
+    partner_html,
     photo_feed_image,
+    without_written_images,
 )
 
 PREFETCHED = "feed_live_entries"
@@ -47,12 +44,7 @@ def _nothing(name, args, context):
 
 def entry_html(entry, language, page_url, base_url):
     """The entry's text, quote and video as partner HTML, addresses absolute."""
-    without_images = nh3.clean(
-        localized(entry, "body_html", language),
-        tags=PLACEHOLDER_TAGS,
-        attributes=PLACEHOLDER_ATTRIBUTES,
-        url_schemes={"http", "https", "mailto"},
-    )
+    without_images = without_written_images(localized(entry, "body_html", language))
     video = feed_handlers(base_url)["video"]
     context = EmbedContext(
         language=language, handlers={"video": video, "generic": _nothing}
@@ -72,14 +64,7 @@ def entry_html(entry, language, page_url, base_url):
             return None
         return urljoin(page_url, value) if attribute == "href" else value
 
-    return nh3.clean(
-        html,
-        tags=FEED_TAGS,
-        attributes=FEED_ATTRIBUTES,
-        url_schemes={"http", "https", "mailto"},
-        attribute_filter=absolute,
-        link_rel="noopener noreferrer",
-    )
+    return partner_html(html, absolute)
 
 
 def entry_photo(entry, language, base_url):
