@@ -10,6 +10,7 @@ an entry it already has by its id).
 """
 
 import json
+import re
 from datetime import timedelta
 
 from django.core.cache import cache
@@ -44,22 +45,25 @@ class BadSince(ValueError):
     pass
 
 
+ENTRY_ID = re.compile(r"[0-9]{1,18}")  # ASCII digits, within a 64-bit key
+
+
 def parse_since(value):
     """{"pk__gt": id} or {"updated_at__gt": time}, {} without `since`."""
     if value is None or value == "":
         return {}
-    if value.isdigit():
+    if ENTRY_ID.fullmatch(value):
         return {"pk__gt": int(value)}
     try:
         moment = parse_datetime(value)
-    except ValueError:
-        moment = None
-    if moment is None or is_naive(moment):
-        raise BadSince(
-            "since must be an entry id or a time with its offset, "
-            "e.g. 2018-07-29T20:15:00+07:00."
-        )
-    return {"updated_at__gt": moment - OVERLAP}
+        if moment is not None and not is_naive(moment):
+            return {"updated_at__gt": moment - OVERLAP}
+    except (ValueError, OverflowError):
+        pass
+    raise BadSince(
+        "since must be an entry id or a time with its offset, "
+        "e.g. 2018-07-29T20:15:00+07:00."
+    )
 
 
 def plain_error(status, message):

@@ -118,7 +118,18 @@ def test_scheduled_story_is_not_public_before_its_time(client):
     assert client.get(entries_url(story, "en")).status_code == 404
 
 
-@pytest.mark.parametrize("since", ["yesterday", "2018-07-29T20:15:00", "-3"])
+@pytest.mark.parametrize(
+    "since",
+    [
+        "yesterday",
+        "2018-07-29T20:15:00",  # no offset: whose evening?
+        "-3",
+        "²",  # a digit to str.isdigit(), not to int()
+        "9" * 30,  # beyond any key
+        "0001-01-01T00:00:00+00:00",  # read early, before the first year
+        "2018-02-30T20:15:00+07:00",
+    ],
+)
 def test_a_bad_since_is_a_plain_400(client, story, since):
     response = client.get(entries_url(story, since=since))
     assert response.status_code == 400
@@ -187,3 +198,8 @@ def test_after_a_post_only_the_first_reader_renders_the_answer(
         again = client.get(poll, HTTP_IF_NONE_MATCH=first["ETag"])
     assert again.status_code == 200
     assert "Kandal counted." in again.content.decode()
+
+
+@pytest.mark.parametrize("path", ["/en/live/{n}/entries.json", "/en/live/{n}/"])
+def test_a_story_number_beyond_any_key_is_a_404(client, path):
+    assert client.get(path.format(n="9" * 30)).status_code == 404
