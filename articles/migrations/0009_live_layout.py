@@ -4,15 +4,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('articles', '0008_future_publication_is_scheduled'),
+        ("articles", "0008_future_publication_is_scheduled"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='article',
-            name='layout',
-            field=models.CharField(choices=[('post-centered', 'Centered post'), ('post-main', 'Main post'), ('post-profile', 'Profile'), ('post-video', 'Video'), ('live', 'Live coverage')], default='post-centered', max_length=20),
+            model_name="article",
+            name="layout",
+            field=models.CharField(
+                choices=[
+                    ("post-centered", "Centered post"),
+                    ("post-main", "Main post"),
+                    ("post-profile", "Profile"),
+                    ("post-video", "Video"),
+                    ("live", "Live coverage"),
+                ],
+                default="post-centered",
+                max_length=20,
+            ),
         ),
     ]
