@@ -162,7 +162,9 @@ def cache_public_page(view):
 
     Any view can wear it (story, front, section, tag pages…). Signed-in users
     (editors previewing) always get a fresh page, never stored. Every 200 gets
-    a strong ETag; a matching If-None-Match gets 304.
+    a strong ETag (the view's own when it set one, e.g. a cheap state tag the
+    view checks before rendering; else a hash of the body); a matching
+    If-None-Match gets 304.
     """
 
     @wraps(view)
@@ -177,7 +179,8 @@ def cache_public_page(view):
         response = view(request, *args, **kwargs)
         if response.status_code != 200 or response.streaming:
             return response
-        response["ETag"] = strong_etag(response.content)
+        if not response.has_header("ETag"):
+            response["ETag"] = strong_etag(response.content)
         if version is not None:
             setattr(response, CACHEABLE, version)
         if not_modified(request, response["ETag"]):

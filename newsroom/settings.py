@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "articles",
     "people",
     "frontpage",
+    "live",  # before workflow: its panel follows the body, corrections after it
     "workflow",
     "syndication",
     "search",  # after the apps whose admin and models it builds on
@@ -336,6 +337,31 @@ NEWSROOM = {
     "PREVIEW_BANNER": {
         "en": "Preview: this version is not published and may still change.",
         "km": "ការមើលជាមុន៖ អត្ថបទនេះមិនទាន់ចុះផ្សាយទេ ហើយអាចនឹងផ្លាស់ប្តូរ។",
+    },
+    # The live-coverage page's words (live/presentation.py, live/static/live/).
+    "LIVE_LABELS": {
+        "en": {
+            "heading": "Live updates",
+            "pinned": "Pinned",
+            "updated": "Updated at {time}",
+            "link": "Link to this entry",
+            "newer": "Newer entries: reload the page",
+            "auto": "New entries appear here as they are posted.",
+            "fresh": "New since you opened the page: {count}",
+            "empty": "No entries yet.",
+            "post_link": "See the post",
+        },
+        "km": {
+            "heading": "ព័ត៌មានផ្ទាល់",
+            "pinned": "ខ្ទាស់ទុក",
+            "updated": "កែប្រែនៅម៉ោង {time}",
+            "link": "តំណភ្ជាប់ទៅព័ត៌មាននេះ",
+            "newer": "ព័ត៌មានថ្មីៗ៖ ផ្ទុកទំព័រឡើងវិញ",
+            "auto": "ព័ត៌មានថ្មីនឹងបង្ហាញនៅទីនេះភ្លាមៗពេលចុះផ្សាយ។",
+            "fresh": "ព័ត៌មានថ្មីចាប់តាំងពីអ្នកបើកទំព័រនេះ៖ {count}",
+            "empty": "មិនទាន់មានព័ត៌មាននៅឡើយទេ។",
+            "post_link": "មើលសារដើម",
+        },
     },
     # Sources whose photos partners may republish (case-insensitive match).
     "SYNDICATABLE_SOURCES": env_list(

@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("", include("elections.urls")),
     path("", include("people.urls")),
     path("", include("frontpage.urls")),
+    path("", include("live.urls")),
     path("", include("articles.urls")),
     prefix_default_language=True,
 )

@@ -263,6 +263,29 @@ class WithheldFilter(HTMLParser):
 # --- the body ------------------------------------------------------------------
 
 
+def without_written_images(body_html):
+    """A rendered body with its placeholders, minus any <img> written by hand."""
+    return nh3.clean(
+        body_html,
+        tags=PLACEHOLDER_TAGS,
+        attributes=PLACEHOLDER_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+    )
+
+
+def partner_html(html, attribute_filter):
+    """The last pass of partner HTML: FEED_TAGS only, `attribute_filter` on each
+    attribute (make addresses absolute, drop images partners may not have)."""
+    return nh3.clean(
+        html,
+        tags=FEED_TAGS,
+        attributes=FEED_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        attribute_filter=attribute_filter,
+        link_rel="noopener noreferrer",
+    )
+
+
 def feed_body_html(article, language, article_url, base_url):
     """The sanitised body for partners: allowed photos only, every URL absolute."""
     allowed_images = {
@@ -270,12 +293,7 @@ def feed_body_html(article, language, article_url, base_url):
         for p in syndicatable_placements(article)
     }
     is_withheld = withheld_url_test(article, article_url)
-    without_images = nh3.clean(
-        localized(article, "body_html", language),
-        tags=PLACEHOLDER_TAGS,
-        attributes=PLACEHOLDER_ATTRIBUTES,
-        url_schemes={"http", "https", "mailto"},
-    )
+    without_images = without_written_images(localized(article, "body_html", language))
     rendered = render_body(
         article, language, handlers=feed_handlers(base_url), body_html=without_images
     )
@@ -289,11 +307,4 @@ def feed_body_html(article, language, article_url, base_url):
             return None
         return url
 
-    return nh3.clean(
-        without_withheld,
-        tags=FEED_TAGS,
-        attributes=FEED_ATTRIBUTES,
-        url_schemes={"http", "https", "mailto"},
-        attribute_filter=absolute,
-        link_rel="noopener noreferrer",
-    )
+    return partner_html(without_withheld, absolute)

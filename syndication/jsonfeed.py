@@ -17,7 +17,7 @@ from django.templatetags.static import static
 from articles.languages import localized, site_title
 from articles.models import Article
 from articles.page_cache import content_version
-from syndication import metadata
+from syndication import live_entries, metadata
 from syndication.content import (
     feed_body_html,
     photo_feed_image,
@@ -187,6 +187,9 @@ class ArticleJSONFeed:
             for c in published_corrections(article, self.language)
         ]
 
+    def item_live_entries(self, article):
+        return live_entries.live_entries(article, self.language, self.base_url)
+
     def item_extension(self, article):
         return {
             "status": "published",
@@ -199,6 +202,8 @@ class ArticleJSONFeed:
             "editors_note": localized(article, "editors_note", self.language),
             "translations": self.item_translations(article),
             "corrections": self.item_corrections(article),
+            # Only live stories have the key (None is pruned from the item).
+            "live_entries": self.item_live_entries(article),
         }
 
     def item(self, article):
@@ -252,9 +257,12 @@ class ArticleJSONFeed:
             kept.update(built)
         return [kept[keys[row.pk]] for row in rows]
 
-    @staticmethod
-    def stories(pks):
-        return Article.objects.for_page().filter(pk__in=pks)
+    def stories(self, pks):
+        """The stories of `pks` with all an item shows, live entries included."""
+        stories = list(Article.objects.for_page().filter(pk__in=pks))
+        if self.full:
+            live_entries.prefetch(stories, self.language)
+        return stories
 
     def tombstone(self, tombstone):
         """A withdrawn version: its id and when, nothing of its content."""

@@ -47,6 +47,8 @@ class Layout(models.TextChoices):
     REFERENCE = "reference", "Reference (no date)"
     TIMELINE = "timeline", "Timeline"
     DATA = "post-data", "Data or map story"
+    # Live coverage: timestamped entries (the live app) under the story.
+    LIVE = "live", "Live coverage"
 
 
 # Evergreen pages: their archive dates are placeholders, never shown.

@@ -17,7 +17,7 @@ from workflow.corrections import add_correction, edit_correction
 
 pytestmark = pytest.mark.django_db
 
-UPPER_APPS = ("workflow", "syndication", "newsroom")
+UPPER_APPS = ("live", "workflow", "syndication", "newsroom")
 PANEL_TEMPLATES = {
     "test/head.html": '<meta name="test-head" content="{{ title }} {{ language }}">',
     "test/first.html": '<p class="test-first">{{ title }}</p>',
@@ -126,12 +126,14 @@ def test_registering_a_name_again_replaces_the_panel(own_panels):
     assert panels.prefetches() == ["tags"]
 
 
-def test_the_upper_apps_register_the_corrections_and_head_panels():
+def test_the_upper_apps_register_the_live_corrections_and_head_panels():
     slots = {name: panel.slot for name, panel in panels.PANELS.items()}
     assert slots == {
         "frontpage.onward": "after_body",
         "frontpage.share": "after_body",
         "people.assets": "head",
+        "live.head": "head",
+        "live.entries": "after_body",
         "workflow.corrections": "after_body",
         "syndication.head_metadata": "head",
         "elections.stylesheet": "head",

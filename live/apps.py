@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class LiveConfig(AppConfig):
+    name = "live"
+    verbose_name = "Live coverage"
+
+    def ready(self):
+        from articles import panels
+        from live.panels import LIVE_ENTRIES, LIVE_HEAD
+
+        panels.register(LIVE_HEAD)
+        panels.register(LIVE_ENTRIES)

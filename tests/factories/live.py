@@ -1,0 +1,20 @@
+"""Factories for the live app: a live story's entries."""
+
+import factory
+
+from articles.models import Layout
+from live.models import LiveEntry
+from tests.factories import ArticleFactory, AuthorFactory
+
+
+class LiveEntryFactory(factory.django.DjangoModelFactory):
+    """A posted entry; tests post through live.services when they test posting."""
+
+    class Meta:
+        model = LiveEntry
+
+    story = factory.SubFactory(ArticleFactory, layout=Layout.LIVE, published=True)
+    body_en = factory.Sequence(lambda n: f"Polls closed at station {n}.")
+    # Real words from the archive's seed story (2018-07-24, Khmer).
+    body_km = "ខណៈ\u200bការ\u200bបោះ\u200bឆ្នោត\u200bជាតិ\u200bជិ\u200bតមក\u200bដល់"
+    author = factory.SubFactory(AuthorFactory)
