@@ -23,9 +23,15 @@ def profile_facts(profile, language):
     return [{"kind": kind, "text": text} for kind, text in facts if text]
 
 
-def placement_of_kind(placements, kind):
-    """The first placement of `kind` (hero, mugshot…) among prefetched placements."""
-    return next((p for p in placements if p.kind == kind), None)
+def placement_of_kind(placements, kind, language=""):
+    """The first placement of `kind` (hero, mugshot…) among prefetched placements.
+
+    `language`'s own placement of that kind wins over the shared one (language
+    blank); another language's own is never shown.
+    """
+    of_kind = [p for p in placements if p.kind == kind]
+    own = next((p for p in of_kind if language and p.language == language), None)
+    return own or next((p for p in of_kind if not p.language), None)
 
 
 def body_places_map(body_html):
@@ -49,8 +55,8 @@ def article_page_context(article, language):
         if b.role != Byline.Role.REPORTER
     ]
     placements = article.placements.all()
-    hero = placement_of_kind(placements, "hero")
-    mugshot = placement_of_kind(placements, "mugshot")
+    hero = placement_of_kind(placements, "hero", language)
+    mugshot = placement_of_kind(placements, "mugshot", language)
     published_at = localized(article, "published_at", language)
     profile = getattr(article, "profile", None)
     return {
@@ -72,6 +78,7 @@ def article_page_context(article, language):
         "locator": None
         if body_places_map(localized(article, "body_html", language))
         else locator_context(article, language),
+        "youtube_id": article.video_in(language),
         "tags": list(article.tags.all()),
         "profile_facts": profile_facts(profile, language),
     }

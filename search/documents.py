@@ -71,7 +71,7 @@ def story_document(article, language):
             field("editors_note"),
             field("dateline"),
             field("map_pin"),
-            article.location_name,
+            article.place_in(language)[0],
         ),
         captions=joined(
             *(

@@ -100,7 +100,7 @@ class ArticleJSONFeed:
         return {"content_text": self.item_summary(article) or self.item_title(article)}
 
     def item_photo_url(self, article, kind):
-        placement = metadata.lead_placement(article, kind)
+        placement = metadata.lead_placement(article, self.language, kind)
         if placement is None:
             return None
         return photo_feed_image(placement.photo, self.base_url).url
@@ -127,7 +127,7 @@ class ArticleJSONFeed:
         return metadata.tag_names(article)
 
     def item_location(self, article):
-        return metadata.location(article)
+        return metadata.location(article, self.language)
 
     def item_section(self, article):
         return metadata.section(article, self.language)

@@ -206,8 +206,13 @@ class Article(models.Model):
 
     def clean(self):
         errors = {}
-        if (self.latitude is None) != (self.longitude is None):
-            errors["longitude"] = "Give both latitude and longitude, or neither."
+        for language in LANGUAGE_CODES:
+            latitude = getattr(self, field_name("latitude", language))
+            longitude = getattr(self, field_name("longitude", language))
+            if (latitude is None) != (longitude is None):
+                errors[field_name("longitude", language)] = (
+                    "Give both latitude and longitude, or neither."
+                )
         for language in LANGUAGE_CODES:
             if localized(self, "status", language) != Status.PUBLISHED:
                 continue
@@ -227,6 +232,28 @@ class Article(models.Model):
     # --- per-language state ------------------------------------------------
 
     REQUIRED_TO_PUBLISH = ("title", "body")
+
+    # --- per-language media --------------------------------------------------
+    # A language version may have its own video and place; left empty, the
+    # first other language that has one stands in (a story's video or place is
+    # rarely wrong in the other language, and an empty Khmer field means "not
+    # set", never "none").
+
+    def video_in(self, language):
+        """The YouTube id `language` shows."""
+        return localized(self, "youtube_id", language, fallback=LANGUAGE_CODES)
+
+    def place_in(self, language):
+        """(location name, latitude, longitude) `language` shows.
+
+        The point is taken as a pair from the first language that has one.
+        """
+        name = localized(self, "location_name", language, fallback=LANGUAGE_CODES)
+        for code in dict.fromkeys((language, *LANGUAGE_CODES)):
+            latitude = getattr(self, field_name("latitude", code))
+            if latitude is not None:
+                return name, latitude, getattr(self, field_name("longitude", code))
+        return name, None, None
 
     def missing_for_publication(self, language):
         """The fields `language` still needs before it may be published."""

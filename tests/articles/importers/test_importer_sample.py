@@ -150,7 +150,9 @@ def test_dirty_and_kept_values(imported):
     en = cement.imported_posts.get(language="en")
     assert en.raw_metadata == {"Youtube": "joZZ88XzL3Q", "youtubeOLD": "iRO3lEsJoV8"}
     assert en.options["hidePromos"] == "true"
-    assert cement.youtube_id == "lth1KtzowZQ"  # only the Khmer key is live
+    # only the Khmer key is live; English shows it in its place
+    assert (cement.youtube_id_en, cement.youtube_id_km) == ("", "lth1KtzowZQ")
+    assert cement.video_in("en") == "lth1KtzowZQ"
     adrift = Article.objects.get(slug="cambodia-adrift")
     assert adrift.editors_note_en.startswith("EDITOR’S NOTE")
     assert [b.author.display_name_km for b in adrift.bylines.all()] == [
