@@ -1,5 +1,6 @@
 """What an article page shows, computed from a story prefetched by for_page()."""
 
+from articles.body_filters import apply_filters
 from articles.bylines import byline_text, role_label
 from articles.dates import format_date, khmer_digits
 from articles.embeds import photo_figure_context, render_body
@@ -74,7 +75,7 @@ def article_page_context(article, language):
         "updated_display": format_date(article.updated_at, language),
         "hero": photo_figure_context(hero, language) if hero else None,
         "mugshot": photo_figure_context(mugshot, language) if mugshot else None,
-        "body": render_body(article, language),
+        "body": apply_filters(render_body(article, language), article, language),
         "locator": None
         if body_places_map(localized(article, "body_html", language))
         else locator_context(article, language),

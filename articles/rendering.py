@@ -115,7 +115,8 @@ ALLOWED_CLASSES = {
     # footnote / trigger__factbox: the archive's links to annotations and facts.
     "a": {"button", "link--project", "link--external", "footnote", "trigger__factbox"},
     "p": {"voa__tagline", "voa__source-label", "tagline", "source-label"},
-    "span": {"highlight"},
+    # no-autolink: the text inside is never linked to a person or party page.
+    "span": {"highlight", "no-autolink"},
 }
 
 

@@ -21,6 +21,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include("search.urls")),
     path("", include("syndication.urls")),
+    path("", include("people.urls")),
     path("", include("articles.urls")),
     prefix_default_language=True,
 )

@@ -2,16 +2,28 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Party, Person
+from .models import Party, Person, Quote, TimelineEvent
 
 
 @register(Party)
 class PartyTranslationOptions(TranslationOptions):
-    fields = ("name", "abbreviation", "summary", "body")
+    fields = ("name", "abbreviation", "summary", "body", "credit")
     fallback_languages = {"default": ()}
 
 
 @register(Person)
 class PersonTranslationOptions(TranslationOptions):
     fields = ("name", "role", "summary", "body", "credit")
+    fallback_languages = {"default": ()}
+
+
+@register(TimelineEvent)
+class TimelineEventTranslationOptions(TranslationOptions):
+    fields = ("date_label", "headline", "text")
+    fallback_languages = {"default": ()}
+
+
+@register(Quote)
+class QuoteTranslationOptions(TranslationOptions):
+    fields = ("speaker_name", "age", "occupation", "location", "words")
     fallback_languages = {"default": ()}

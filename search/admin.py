@@ -1,9 +1,9 @@
 """The admin's search boxes, through the same analyser and engine as readers'.
 
 SearchAdminMixin goes first in a ModelAdmin's bases; add_search_to() puts it
-there for the story, photo and author admins when this module is imported.
-A search finds what the engine matches in any language and state (stories,
-photos, authors: SEARCH_KINDS) and, as before, what the admin's own
+there for the story, photo, author, person and party admins when this module
+is imported. A search finds what the engine matches in any language and state
+(SEARCH_KINDS) and, as before, what the admin's own
 search_fields contain, so an id, slug or part of a word still finds its row.
 """
 
@@ -12,6 +12,7 @@ from django.db.models import Q
 
 from articles.models import Article, Author
 from media_assets.models import Photo
+from people.models import Party, Person
 from search.engine import editor_matches
 from search.models import SearchDocument
 from search.query import parse
@@ -20,6 +21,8 @@ SEARCH_KINDS = {
     Article: SearchDocument.Kind.STORY,
     Photo: SearchDocument.Kind.PHOTO,
     Author: SearchDocument.Kind.AUTHOR,
+    Person: SearchDocument.Kind.PERSON,
+    Party: SearchDocument.Kind.PARTY,
 }
 
 
@@ -39,7 +42,7 @@ class SearchAdminMixin:
 def add_search_to(site, models=tuple(SEARCH_KINDS)):
     """Re-register each model's admin with SearchAdminMixin first in its bases.
 
-    The admins are the lower apps' (articles, media_assets, workflow), which
+    The admins are the lower apps' (articles, media_assets, people, workflow), which
     may not import search; this app sits above them and is installed after
     them, so their classes are registered when this module is imported.
     """

@@ -4,7 +4,9 @@ A story has one document per language it has text in, whatever its state
 (the reader search applies `published(language)` when it queries):
 headline (A), summary (B), the body's words with its pullquotes, editor's
 note and places (C), and photo captions, credits, bylines and the profile's
-facts (D). Photos and authors are indexed for the editors' admin search.
+facts (D). Photos and authors are indexed for the editors' admin search;
+people and parties (search/context_documents.py) for both searches; the
+full table of builders is search.indexing.BUILDERS.
 """
 
 from django.db.models import Prefetch

@@ -2,7 +2,8 @@
 
 Readers: published stories of one language, ranked, with filters; what is
 public is decided by Article.objects.published(language) when the query
-runs. Editors: any kind of document in every language and state.
+runs; and the people and parties with a page in that language. Editors: any
+kind of document in every language and state.
 """
 
 from django.db.models import Exists, OuterRef
@@ -38,6 +39,15 @@ def reader_results(query, language, **filters):
         object_id__in=public_stories(language, **filters).values("pk"),
     )
     return get_backend().hits(documents, query)
+
+
+def context_results(query, language, limit=5):
+    """(document id, rank) of the people and parties with a page in `language`
+    matching `query`, best first: shown above the stories."""
+    documents = SearchDocument.objects.filter(
+        kind__in=[Kind.PERSON, Kind.PARTY], language=language
+    )
+    return list(get_backend().hits(documents, query)[:limit])
 
 
 def documents_of(hits):

@@ -10,11 +10,18 @@ from django.db import transaction
 
 from articles.models import Article, Author
 from media_assets.models import Photo
+from people.models import Party, Person
+from search import documents as builders
 from search.backends import get_backend
-from search.documents import BUILDERS
+from search.context_documents import party_documents, person_documents
 from search.models import SearchDocument
 
 Kind = SearchDocument.Kind
+BUILDERS = {
+    **builders.BUILDERS,
+    Kind.PERSON: person_documents,
+    Kind.PARTY: party_documents,
+}
 FIELDS = ["headline", "summary", "body", "captions", "text", "vector", "indexed_at"]
 BATCH = 100
 
@@ -89,7 +96,13 @@ def reindex_on_commit(kind, object_ids, using=None):
     transaction.on_commit(pending, using=using)
 
 
-SOURCES = {Kind.STORY: Article, Kind.PHOTO: Photo, Kind.AUTHOR: Author}
+SOURCES = {
+    Kind.STORY: Article,
+    Kind.PHOTO: Photo,
+    Kind.AUTHOR: Author,
+    Kind.PERSON: Person,
+    Kind.PARTY: Party,
+}
 
 
 def rebuild_index(batch=BATCH):

@@ -3,12 +3,9 @@
 Pure Python, no Django: the index and the query go through the same
 functions, so a word typed one way finds it written another way.
 
-- clean(): changes nothing a reader can see. NFC; zero-width and other
-  invisible characters removed (the archive puts zero-width spaces between
-  words, unevenly); a coeng RO moved after the other subscripts of its
-  cluster, the order Unicode's Khmer chapter and the national keyboard
-  recommend (្រ្ត and ្ត្រ render alike, so writers type both: the
-  archive spells មន្ត្រី "official" both ways).
+- clean(), visible(): changes nothing a reader can see (articles/khmer.py,
+  shared with the people app's auto-links): NFC, invisible characters out,
+  a coeng RO after the other subscripts (្រ្ត ≡ ្ត្រ).
 - fold(): spellings a reader would call the same word (SPELLINGS, TYPING), and
   Khmer digits as ASCII ones so ២០១៨ finds 2018.
 - segment(): words of a Khmer run, from khmercut's CRF model (trained on a
@@ -16,21 +13,10 @@ functions, so a word typed one way finds it written another way.
 """
 
 import re
-import unicodedata
 from typing import NamedTuple
 
-COENG = "\u17d2"
-RO = "\u179a"
-# Characters that render as nothing: zero-width space, non-joiner, joiner,
-# word joiner, byte order mark, soft hyphen, and Khmer's two inherent vowels
-# (U+17B4, U+17B5), which Unicode says not to use.
-INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u17b4\u17b5"
-_INVISIBLE = str.maketrans("", "", INVISIBLE)
-# Control characters (NUL included) become spaces; tab and newline are spaces.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-# A coeng RO followed by one or more other coeng + consonant: move it last.
-_RO_FIRST = re.compile(f"({COENG}{RO})((?:{COENG}[\u1780-\u17a2])+)")
-_RO_LAST = re.compile(f"((?:{COENG}[\u1780-\u17a2])+)({COENG}{RO})")
+# clean, visible, COENG and INVISIBLE are part of this module's interface too.
+from articles.khmer import COENG, INVISIBLE, RO_LAST, clean, visible  # noqa: F401
 
 KHMER_RUN = re.compile(r"[\u1780-\u17ff\u19e0-\u19ff]+")
 # A Khmer token is a word when it holds a consonant, independent vowel or digit
@@ -75,17 +61,6 @@ TYPING = (
 NOUN_PREFIXES = ("ការ", "សេចក្តី", "ភាព", "អ្នក")
 
 
-def visible(text):
-    """`text` in NFC with its invisible and control characters taken out."""
-    text = unicodedata.normalize("NFC", text or "")
-    return _CONTROL.sub(" ", text.translate(_INVISIBLE))
-
-
-def clean(text):
-    """`text` as it looks, in one encoding: visible(), subscripts in order."""
-    return _RO_FIRST.sub(r"\2\1", visible(text))
-
-
 def fold(text):
     """One spelling per word (SPELLINGS, TYPING), ASCII digits; `text` is clean()ed."""
     for variant in (*TYPING, *SPELLINGS):
@@ -97,7 +72,7 @@ def spellings(word):
     """The spellings that match `word`: the standard one, the coeng RO typed
     first, and the other spellings in SPELLINGS."""
     standard = fold(clean(word))
-    found = {standard, _RO_LAST.sub(r"\2\1", standard)}
+    found = {standard, RO_LAST.sub(r"\2\1", standard)}
     for variant in SPELLINGS:
         if variant.standard in standard:
             found.add(standard.replace(variant.standard, variant.spelling))

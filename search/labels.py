@@ -34,6 +34,9 @@ LABELS = {
         "other_language": "Search the {other} stories for “{query}”",
         "latest": "Latest stories",
         "bad_filter": "That {filter} is not one we have stories for.",
+        "entries": "People and parties",
+        "person": "Person",
+        "party": "Party",
     },
     "km": {
         "box": "ស្វែងរកក្នុងគេហទំព័រ",
@@ -63,6 +66,9 @@ LABELS = {
         "other_language": "ស្វែងរក «{query}» ក្នុងអត្ថបទ{other}",
         "latest": "អត្ថបទថ្មីៗ",
         "bad_filter": "{filter}នេះមិនមានអត្ថបទទេ។",
+        "entries": "បុគ្គល និងគណបក្សនយោបាយ",
+        "person": "បុគ្គល",
+        "party": "គណបក្ស",
     },
 }
 

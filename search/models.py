@@ -34,6 +34,8 @@ class SearchDocument(models.Model):
         STORY = "story", "Story"
         PHOTO = "photo", "Photo"
         AUTHOR = "author", "Author"
+        PERSON = "person", "Person"
+        PARTY = "party", "Party"
 
     kind = models.CharField(max_length=10, choices=Kind.choices)
     object_id = models.PositiveBigIntegerField()

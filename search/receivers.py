@@ -1,8 +1,9 @@
-"""What makes the index follow the stories, photos and authors.
+"""What makes the index follow the stories, photos, authors, people and parties.
 
 Connected in SearchConfig.ready(): stories follow articles' story_changed
 (state changes, edits, parts, corrections, photo edits); photos and authors
-have documents of their own for the admin search. Every receiver only
+have documents of their own for the admin search, people and parties for
+both searches (a party's members name it, so they follow it). Every receiver only
 schedules a reindex for when the change commits (indexing.reindex_on_commit).
 """
 
@@ -13,6 +14,7 @@ from articles.models import (
     Byline,
 )
 from media_assets.models import Photo
+from people.models import Party, Person
 from search.indexing import reindex_on_commit
 from search.models import SearchDocument
 
@@ -37,8 +39,23 @@ def author_changed(sender, instance, raw=False, **kwargs):
         reindex_on_commit(Kind.STORY, bylines.values_list("article_id", flat=True))
 
 
+def person_changed(sender, instance, raw=False, **kwargs):
+    if not raw:
+        reindex_on_commit(Kind.PERSON, [instance.pk])
+
+
+def party_changed(sender, instance, raw=False, **kwargs):
+    """A party's own document, and its members' (which name the party)."""
+    if not raw:
+        reindex_on_commit(Kind.PARTY, [instance.pk])
+        members = Person.objects.filter(party_id=instance.pk)
+        reindex_on_commit(Kind.PERSON, members.values_list("pk", flat=True))
+
+
 def connect():
-    """The photo library's and authors' own documents (for the admin search)."""
+    """The documents of photos, authors, people and parties."""
     for signal in (post_save, post_delete):
         signal.connect(photo_changed, sender=Photo, dispatch_uid="search-photo")
         signal.connect(author_changed, sender=Author, dispatch_uid="search-author")
+        signal.connect(person_changed, sender=Person, dispatch_uid="search-person")
+        signal.connect(party_changed, sender=Party, dispatch_uid="search-party")

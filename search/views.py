@@ -16,13 +16,16 @@ from django.views.decorators.http import require_safe
 from articles.dates import format_date
 from articles.languages import LANGUAGE_CODES, field_name, language_label, localized
 from articles.models import Article
+from people.models import Party, Person
 from search import highlight, khmer
-from search.engine import documents_of, reader_results
+from search.engine import context_results, documents_of, reader_results
 from search.forms import FilterForm
 from search.labels import label
+from search.models import SearchDocument
 from search.query import MAX_QUERY_CHARS, parse
 
 PAGE_SIZE = 10
+Kind = SearchDocument.Kind
 LATEST = 5
 
 
@@ -46,6 +49,32 @@ def result_items(documents, language, pattern):
                 or article.section.name_en,
                 "date": format_date(published_at, language),
                 "snippet": highlight.snippet(document.text, pattern),
+            }
+        )
+    return items
+
+
+def entry_items(hits, language, pattern):
+    """People and parties found, for the box above the stories: two queries."""
+    documents = documents_of(hits)
+    models = {Kind.PERSON: Person, Kind.PARTY: Party}
+    rows = {
+        kind: model.objects.in_bulk([d.object_id for d in documents if d.kind == kind])
+        for kind, model in models.items()
+    }
+    items = []
+    for document in documents:
+        entry = rows[document.kind].get(document.object_id)
+        if entry is None or not entry.is_public_in(language):
+            continue
+        items.append(
+            {
+                "url": entry.get_absolute_url(language),
+                "name": highlight.marked(
+                    khmer.clean(localized(entry, "name", language)), pattern
+                ),
+                "kind": label(document.kind, language),
+                "summary": localized(entry, "summary", language),
             }
         )
     return items
@@ -100,8 +129,12 @@ def search(request):
     page = paginator.get_page(request.GET.get("page"))
     context["page"] = page
     context["searched"] = True
+    pattern = highlight.pattern_for(query)
+    if page.number == 1:
+        context["entries"] = entry_items(
+            context_results(query, language), language, pattern
+        )
     if paginator.count:
-        pattern = highlight.pattern_for(query)
         documents = documents_of(list(page))
         context["results"] = result_items(documents, language, pattern)
         context["count"] = paginator.count

@@ -69,3 +69,13 @@ def warm_renditions():
             create_renditions(photo, missing_specs(photo))
 
     return warm
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache: the database is rolled back between
+    tests, so nothing cached from another test's rows (pages, the people app's
+    auto-link index) may be served."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -1,8 +1,10 @@
 """Factories for the context layer: people and parties, with real archive names."""
 
+import datetime
+
 import factory
 
-from people.models import Party, Person
+from people.models import AutoLinkOptOut, Party, Person, Quote, TimelineEvent
 
 
 class PartyFactory(factory.django.DjangoModelFactory):
@@ -26,3 +28,47 @@ class PersonFactory(factory.django.DjangoModelFactory):
     aliases = "Samdech Hun Sen"
     role_en = "Prime Minister"
     party = factory.SubFactory(PartyFactory)
+
+
+class TimelineEventFactory(factory.django.DjangoModelFactory):
+    """The archive's July 29, 2018 event, in both languages."""
+
+    class Meta:
+        model = TimelineEvent
+
+    date = datetime.date(2018, 7, 29)
+    anchor = "july_29_2018"
+    headline_en = "Cambodia set to become one-party state"
+    headline_km = "គណបក្សប្រជាជនកម្ពុជាអះអាងថា ខ្លួនឈ្នះអាសនៈទាំងអស់នៃរដ្ឋសភា"
+    text_en = (
+        "Prime Minister Hun Sen’s ruling party says it now controls all 125 seats "
+        "in the National Assembly."
+    )
+    text_km = "គណបក្ស​ប្រជាជន​កម្ពុជា​របស់​លោក​នាយករដ្ឋមន្ត្រី ហ៊ុន សែន"
+
+
+class QuoteFactory(factory.django.DjangoModelFactory):
+    """Nou Sari, a farmer from Kampot, as the archive's quote post has her."""
+
+    class Meta:
+        model = Quote
+
+    slug = factory.Sequence(lambda n: f"nou-sari-{n}")
+    speaker_name_en = "Nou Sari"
+    speaker_name_km = "នូ សារី"
+    age_en = "58"
+    age_km = "៥៨"
+    occupation_en = "Farmer"
+    occupation_km = "កសិករ"
+    location_en = "Kampot"
+    location_km = "ខេត្តកំពត"
+    words_en = "“I voted for Prime Minister Hun Sen.”"
+    words_km = "ខ្ញុំបោះឆ្នោតឲ្យតែ ហ៊ុន សែន។"
+
+
+class AutoLinkOptOutFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AutoLinkOptOut
+
+    article = factory.SubFactory("tests.factories.ArticleFactory")
+    reason = "An obituary: no links in the text."

@@ -162,6 +162,9 @@ def test_rebuild_command_indexes_everything_and_drops_what_is_gone(capsys):
     SearchDocument.objects.create(kind="story", object_id=987654, language="en")
     call_command("rebuild_search_index", "--batch", "1")
     out = capsys.readouterr().out
-    assert "Search index rebuilt: 1 storys, 0 photos, 1 authors." in out
+    assert (
+        "Search index rebuilt: 1 articles, 0 photos, 1 authors, 0 people, 0 parties."
+        in out
+    )
     assert readers_find("en", "tonle") == [article.pk]
     assert not SearchDocument.objects.filter(object_id=987654).exists()

@@ -150,13 +150,14 @@ def test_empty_and_wordless_queries_say_what_to_do(client, stories):
 def test_a_fixed_number_of_queries_whatever_the_results(
     client, stories, django_assert_num_queries
 ):
-    # filter lists (3), count, the page's hits, their documents, their stories
-    with django_assert_num_queries(7):
+    # filter lists (3), count, people and parties matching (none here), the
+    # page's hits, their documents, their stories
+    with django_assert_num_queries(8):
         assert len(titles(get(client, "en", "tonle"))) == 4
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         assert len(titles(get(client, "en", "rescue"))) == 1
-    # no results: filter lists, count, latest stories
-    with django_assert_num_queries(5):
+    # no results: filter lists, count, people and parties, latest stories
+    with django_assert_num_queries(6):
         get(client, "en", "nothingmatches")
 
 

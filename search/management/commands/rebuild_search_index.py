@@ -1,12 +1,17 @@
 from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
-from search.indexing import BATCH, rebuild_index
+from search.indexing import BATCH, SOURCES, rebuild_index
+
+
+def plural(kind):
+    return SOURCES[kind]._meta.verbose_name_plural
 
 
 class Command(BaseCommand):
     help = (
-        "Rebuild the search index of every story, photo and author, in batches. "
+        "Rebuild the search index of every story, photo, author, person and party, "
+        "in batches. "
         "Safe to run while the site serves: each batch replaces its own rows."
     )
 
@@ -25,10 +30,10 @@ class Command(BaseCommand):
             bar = bars.get(kind)
             if bar is None:
                 bar = bars[kind] = tqdm(
-                    total=total, desc=f"{kind}s", unit="", disable=not show
+                    total=total, desc=plural(kind), unit="", disable=not show
                 )
             bar.update(done - bar.n)
         for bar in bars.values():
             bar.close()
-        counts = ", ".join(f"{bar.total} {kind}s" for kind, bar in bars.items())
+        counts = ", ".join(f"{bar.total} {plural(kind)}" for kind, bar in bars.items())
         self.stdout.write(f"Search index rebuilt: {counts}.")

@@ -7,8 +7,15 @@ spellings readers and editors use for it in `aliases`, so a story's mention of
 
 from django.core.validators import RegexValidator
 from django.db import models
+from django.urls import reverse
+from django.utils.translation import override
 
-from articles.languages import DEFAULT_LANGUAGE, LANGUAGE_CODES, localized
+from articles.languages import (
+    DEFAULT_LANGUAGE,
+    LANGUAGE_CODES,
+    current_language,
+    localized,
+)
 
 HEX_COLOUR = RegexValidator(
     r"^#[0-9a-fA-F]{6}$", "Give the colour as # and six hexadecimal digits."
@@ -40,6 +47,9 @@ class ContextEntry(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField("last updated", auto_now=True)
 
+    # The URL name of the entry's page (people/urls.py); set by each subclass.
+    url_name = ""
+
     class Meta:
         abstract = True
 
@@ -49,6 +59,16 @@ class ContextEntry(models.Model):
             or self.slug
         )
 
+    def get_absolute_url(self, language=None):
+        """The entry's page in `language` (the current one by default)."""
+        language = language if language in LANGUAGE_CODES else current_language()
+        with override(language):
+            return reverse(self.url_name, kwargs={"slug": self.slug})
+
+    def is_public_in(self, language):
+        """An entry has a page in the languages its name is written in."""
+        return bool(localized(self, "name", language))
+
     def all_names(self):
         """Every spelling that refers to this entry: names in each language, aliases."""
         names = [localized(self, "name", code) for code in LANGUAGE_CODES]
@@ -57,6 +77,7 @@ class ContextEntry(models.Model):
 
 
 class Party(ContextEntry):
+    url_name = "people:party"
     abbreviation = models.CharField(
         max_length=40, blank=True, help_text="e.g. CPP, CNRP, FUNCINPEC."
     )
@@ -74,6 +95,11 @@ class Party(ContextEntry):
         related_name="+",
     )
     founded = models.PositiveSmallIntegerField("year founded", null=True, blank=True)
+    credit = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text='e.g. "Researched and written by …", shown under the history.',
+    )
 
     class Meta:
         ordering = ["slug"]
@@ -81,6 +107,7 @@ class Party(ContextEntry):
 
 
 class Person(ContextEntry):
+    url_name = "people:person"
     role = models.CharField(
         max_length=200, blank=True, help_text="e.g. Prime Minister, CNRP president."
     )

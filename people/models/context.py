@@ -1,0 +1,152 @@
+"""The archive's context layer beyond people and parties: timeline events and quotes.
+
+Both are fragments the old site showed inside other pages (the timeline slide-in,
+quote cards), never dated stories, so they live here rather than as Articles.
+"""
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import override
+
+from articles.languages import (
+    DEFAULT_LANGUAGE,
+    LANGUAGE_CODES,
+    current_language,
+    localized,
+)
+
+
+def page_url(url_name, language, fragment):
+    language = language if language in LANGUAGE_CODES else current_language()
+    with override(language):
+        return f"{reverse(url_name)}#{fragment}"
+
+
+class TimelineEvent(models.Model):
+    """One event of the timeline; shown in the languages whose headline is filled.
+
+    The archive's English and Khmer timelines do not hold the same events, so an
+    event with an empty headline in a language is left out of that language's page.
+    """
+
+    date = models.DateField(
+        help_text="Orders the timeline. For a month or a year, give its first day "
+        "and write the period in the date label."
+    )
+    date_label = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text='Shown instead of the date when set, e.g. "Sept-Dec 2013".',
+    )
+    anchor = models.SlugField(
+        max_length=100,
+        blank=True,
+        help_text="The id archive links use, e.g. july_29_2018 for …#july_29_2018. "
+        "Several events may share one; the first on the page carries it.",
+    )
+    headline = models.CharField(max_length=300, blank=True)
+    text = models.TextField(blank=True, help_text="Markdown.")
+    photo = models.ForeignKey(
+        "media_assets.Photo",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    person = models.ForeignKey(
+        "people.Person",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="timeline_events",
+    )
+    party = models.ForeignKey(
+        "people.Party",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="timeline_events",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField("last updated", auto_now=True)
+
+    class Meta:
+        ordering = ["-date", "pk"]
+        indexes = [models.Index(fields=["anchor"])]
+
+    def __str__(self):
+        headline = localized(
+            self, "headline", DEFAULT_LANGUAGE, fallback=LANGUAGE_CODES
+        )
+        return f"{self.date:%Y-%m-%d} {headline}".strip()
+
+    def get_absolute_url(self, language=None):
+        """The timeline page of `language`, scrolled to this event."""
+        return page_url("people:timeline", language, self.fragment)
+
+    @property
+    def fragment(self):
+        """The id of the event on the timeline page: its anchor, else event-<pk>."""
+        return self.anchor or f"event-{self.pk}"
+
+    def is_public_in(self, language):
+        return bool(localized(self, "headline", language))
+
+
+class Quote(models.Model):
+    """Words of someone the desk interviewed, shown as a card inside other pages."""
+
+    slug = models.SlugField(max_length=200, allow_unicode=True, unique=True)
+    speaker = models.ForeignKey(
+        "people.Person",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="quotes",
+        help_text="When the speaker has a page of their own.",
+    )
+    speaker_name = models.CharField(max_length=200, blank=True)
+    age = models.CharField(max_length=20, blank=True, help_text="As written, e.g. ៥៨.")
+    occupation = models.CharField(max_length=200, blank=True)
+    location = models.CharField(max_length=200, blank=True)
+    words = models.TextField(blank=True)
+    portrait = models.ForeignKey(
+        "media_assets.Photo",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    source_story = models.ForeignKey(
+        "articles.Article",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The story the words come from, linked under the card.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField("last updated", auto_now=True)
+
+    class Meta:
+        ordering = ["slug"]
+
+    def __str__(self):
+        return (
+            localized(self, "speaker_name", DEFAULT_LANGUAGE, fallback=LANGUAGE_CODES)
+            or self.slug
+        )
+
+    def get_absolute_url(self, language=None):
+        """The quotes page of `language`, scrolled to this card."""
+        return page_url("people:quotes", language, f"quote-{self.slug}")
+
+    def is_public_in(self, language):
+        return bool(localized(self, "words", language))
+
+    def speaker_in(self, language):
+        """The name to print under the words: the quote's own, else the person's."""
+        name = localized(self, "speaker_name", language)
+        if name or self.speaker is None:
+            return name
+        return localized(self.speaker, "name", language)
