@@ -1,10 +1,12 @@
 """What an article page shows, computed from a story prefetched by for_page()."""
 
+from django.conf import settings
+
 from articles.body_filters import apply_filters
 from articles.bylines import byline_text, role_label
 from articles.dates import format_date, khmer_digits
 from articles.embeds import photo_figure_context, render_body
-from articles.languages import localized, outlet_name
+from articles.languages import localized, outlet_name, per_language
 from articles.locator import locator_context
 from articles.models import Byline
 from articles.rendering import embed_names
@@ -80,6 +82,8 @@ def article_page_context(article, language):
         if body_places_map(localized(article, "body_html", language))
         else locator_context(article, language),
         "youtube_id": article.video_in(language),
+        "credit_lines": article.credit_lines_in(language),
+        "credits_label": per_language(settings.NEWSROOM["CREDITS_LABEL"], language),
         "tags": list(article.tags.all()),
         "profile_facts": profile_facts(profile, language),
     }

@@ -26,6 +26,8 @@ class ArticleTranslationOptions(TranslationOptions):
         "latitude",
         "longitude",
         "youtube_id",
+        "credit_lines",
+        "homepage_title",
         "editors_note",
         "status",
         "published_at",

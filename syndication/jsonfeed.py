@@ -193,6 +193,7 @@ class ArticleJSONFeed:
             "photos": self.item_photos(article),
             "pullquotes": self.item_pullquotes(article),
             "editors_note": localized(article, "editors_note", self.language),
+            "credits": article.credit_lines_in(self.language),
             "translations": self.item_translations(article),
             "corrections": self.item_corrections(article),
         }

@@ -136,6 +136,27 @@ class Article(models.Model):
     youtube_id = models.CharField(
         "YouTube video id", max_length=11, blank=True, validators=[YOUTUBE_ID]
     )
+    credit_lines = models.TextField(
+        "credits",
+        blank=True,
+        help_text="One per line, shown under the story and sent to partners: "
+        "who shot the video, where the story first appeared…",
+    )
+    # For the front page (the archive's title-homepage, lede, ledeVideo keys).
+    homepage_title = models.CharField(
+        "front page headline",
+        max_length=300,
+        blank=True,
+        help_text="Shown on the front page instead of the title.",
+    )
+    homepage_lede = models.BooleanField(
+        "front page lede", default=False, help_text="Lead the front page with it."
+    )
+    homepage_lede_video = models.BooleanField(
+        "front page lede video",
+        default=False,
+        help_text="Its video leads the front page's video slot.",
+    )
     tags = TaggableManager(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField("last updated", auto_now=True)
@@ -238,6 +259,11 @@ class Article(models.Model):
     # first other language that has one stands in (a story's video or place is
     # rarely wrong in the other language, and an empty Khmer field means "not
     # set", never "none").
+
+    def credit_lines_in(self, language):
+        """The credits block's lines in `language` (its own only)."""
+        lines = (localized(self, "credit_lines", language) or "").splitlines()
+        return [line.strip() for line in lines if line.strip()]
 
     def video_in(self, language):
         """The YouTube id `language` shows."""

@@ -9,9 +9,10 @@ from the first language that has one; a second language with a different
 value keeps its own for export instead.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 
-from articles.languages import field_name
+from articles.languages import field_name, per_language
 from articles.models import Layout, Status
 from articles.states import set_state
 from articles.youtube import video_id
@@ -31,7 +32,21 @@ TEXT_FIELDS = {
     "dateline": ("dateline", stripped),
     "map_pin": ("map_pin", stripped),
     "note": ("editors_note", stripped),
+    "title-homepage": ("homepage_title", lambda value: fm.caption(value).strip()),
 }
+# Front page flags: true when either language's post says so.
+FLAGS = {"lede": "homepage_lede", "ledeVideo": "homepage_lede_video"}
+
+
+def credit_lines(data, language):
+    """tagline ("This video was shot by …") and link-project ("originally
+    appeared on …"), one line each, for the page's credits block and the feed."""
+    lines = [stripped(data.get("tagline"))]
+    link = stripped(data.get("link-project"))
+    if link:
+        label = per_language(settings.NEWSROOM["FIRST_PUBLISHED_LABEL"], language)
+        lines.append(label.format(url=link))
+    return "\n".join(line for line in lines if line)
 
 
 def _layout(path, value):
@@ -81,6 +96,12 @@ class FieldMapper:
         article, data, path = self.article, post.data, post.source_path
         for key, (name, read) in TEXT_FIELDS.items():
             setattr(article, field_name(name, language), read(data.get(key)))
+        setattr(
+            article, field_name("credit_lines", language), credit_lines(data, language)
+        )
+        for key, name in FLAGS.items():
+            if stripped(data.get(key)).lower() == "true":
+                setattr(article, name, True)
         when, warning = fm.publication_time(path, data.get("date"), post.file_date)
         if warning:
             self.report.warn(path, warning)

@@ -74,18 +74,18 @@ def image_refs(post):
 
 def describe(photo, language, caption="", credit="", alt=""):
     """First use fills the library record; later uses never overwrite it."""
-    changed = False
+    changed = []
     if caption and not localized(photo, "cutline", language):
-        setattr(photo, field_name("cutline", language), caption)
-        changed = True
+        changed.append(field_name("cutline", language))
+        setattr(photo, changed[-1], caption)
     if alt and not localized(photo, "alt_text", language):
-        setattr(photo, field_name("alt_text", language), alt)
-        changed = True
+        changed.append(field_name("alt_text", language))
+        setattr(photo, changed[-1], alt)
     if credit and not (photo.credit or photo.source):
         photo.credit, photo.source = fm.credit(credit)
-        changed = True
+        changed += ["credit", "source"]
     if changed:
-        photo.save()
+        photo.save(update_fields=changed)
 
 
 class StoryPhotos:
