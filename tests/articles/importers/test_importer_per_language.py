@@ -28,10 +28,9 @@ def test_khmer_story_shows_its_own_video(client, voa_fixtures):
     assert (story.youtube_id_en, story.youtube_id_km) == ("niLf-DXIBt0", "u1uYkdS39JI")
     assert video_src(page(client, story, "en")).endswith("/niLf-DXIBt0")
     assert video_src(page(client, story, "km")).endswith("/u1uYkdS39JI")
-    # the Khmer place name is the Khmer post's own; English keeps its own
-    quote_km = "ឃុំទូូកមាសខាងលិច ខេត្តកំពត"
-    sari = Article.objects.get(slug="quote-nou-sari")
-    assert (sari.location_name_en, sari.location_name_km) == ("Kampot", quote_km)
+    # each post's own place, stored in its language
+    assert (story.location_name_en, story.location_name_km) == ("Phnom Penh",) * 2
+    assert str(story.latitude_km) == "11.556374"
 
 
 @pytest.fixture
