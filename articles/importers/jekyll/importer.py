@@ -220,25 +220,21 @@ def _build(ctx, group, article):
     is announced once, with what was public before, when it commits.
     """
     report, story = ctx.report, StoryReport()
+
+    def work():
+        was_public = events.public_versions(article) if article else ()
+        built = convert_group(ctx, group, article or Article(), story)
+        events.announce(built, events.EDITED, was_public=was_public)
+
     try:
         for post in group.values():
             ctx.images.fetch_remote(image_refs(post), post.source_path, story)
-        with transaction.atomic():
-            was_public = events.public_versions(article) if article else ()
-            built = convert_group(ctx, group, article or Article(), story)
-            events.announce(built, events.EDITED, was_public=was_public)
-            if report.dry_run:
-                transaction.set_rollback(True)
+        _committed(ctx, story, work)
     except Exception as error:  # noqa: BLE001 - reported per story, see EXPECTED
-        ctx.images.discard_written()
         _report_failure(report, group, error)
         return
     finally:
         ctx.images.fetched.clear()
-    if report.dry_run:
-        ctx.images.discard_written()
-    ctx.images.written.clear()
-    report.merge(story)
     if article is None:
         report.created += 1
     else:
@@ -246,8 +242,11 @@ def _build(ctx, group, article):
 
 
 def _committed(ctx, story, work):
-    """Run `work()` in its own transaction (rolled back on a dry run); a failure
-    leaves nothing of it (rows, files, counts). Returns whether it committed."""
+    """Run `work()` in its own transaction (rolled back on a dry run).
+
+    A failure leaves nothing of it (rows, files, counts) and is raised; the
+    counts and warnings in `story` reach the run's report only once it is done.
+    """
     try:
         with transaction.atomic():
             work()
