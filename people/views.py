@@ -47,38 +47,32 @@ def listing(entries, language):
     ]
 
 
-@require_safe
-@cache_public_page
-def person_index(request):
+def entry_index(request, model, image, title_key):
+    """A list of people or parties, with their portrait or logo."""
     language = current_language()
-    people = Person.objects.select_related("portrait").prefetch_related(
-        rendition_prefetch("portrait__renditions")
+    entries = model.objects.select_related(image).prefetch_related(
+        rendition_prefetch(f"{image}__renditions")
     )
     return render_page(
         request,
         "people/entry_index.html",
         language,
-        label("people", language),
-        entries=listing(people, language),
-        image="portrait",
+        label(title_key, language),
+        entries=listing(entries, language),
+        image=image,
     )
+
+
+@require_safe
+@cache_public_page
+def person_index(request):
+    return entry_index(request, Person, "portrait", "people")
 
 
 @require_safe
 @cache_public_page
 def party_index(request):
-    language = current_language()
-    parties = Party.objects.select_related("logo").prefetch_related(
-        rendition_prefetch("logo__renditions")
-    )
-    return render_page(
-        request,
-        "people/entry_index.html",
-        language,
-        label("parties", language),
-        entries=listing(parties, language),
-        image="logo",
-    )
+    return entry_index(request, Party, "logo", "parties")
 
 
 @require_safe

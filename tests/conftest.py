@@ -59,14 +59,17 @@ def warm_renditions():
     """Generate every missing rendition, so a page render measures a warm site.
 
     A cold page may generate one photo's renditions in the request (by design);
-    query-count tests compare warm pages.
+    query-count tests compare warm pages. The people app's auto-link index,
+    cached between changes, is filled too.
     """
     from media_assets.models import Photo
     from media_assets.renditions import create_renditions, missing_specs
+    from people.context_index import context_index
 
     def warm():
         for photo in Photo.objects.prefetch_related("renditions"):
             create_renditions(photo, missing_specs(photo))
+        context_index()
 
     return warm
 

@@ -15,6 +15,8 @@ from articles.languages import (
     localized,
 )
 
+from .fields import optional_link
+
 
 def page_url(url_name, language, fragment):
     language = language if language in LANGUAGE_CODES else current_language()
@@ -46,27 +48,9 @@ class TimelineEvent(models.Model):
     )
     headline = models.CharField(max_length=300, blank=True)
     text = models.TextField(blank=True, help_text="Markdown.")
-    photo = models.ForeignKey(
-        "media_assets.Photo",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    person = models.ForeignKey(
-        "people.Person",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="timeline_events",
-    )
-    party = models.ForeignKey(
-        "people.Party",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="timeline_events",
-    )
+    photo = optional_link("media_assets.Photo")
+    person = optional_link("people.Person", related_name="timeline_events")
+    party = optional_link("people.Party", related_name="timeline_events")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField("last updated", auto_now=True)
 
@@ -97,11 +81,8 @@ class Quote(models.Model):
     """Words of someone the desk interviewed, shown as a card inside other pages."""
 
     slug = models.SlugField(max_length=200, allow_unicode=True, unique=True)
-    speaker = models.ForeignKey(
+    speaker = optional_link(
         "people.Person",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
         related_name="quotes",
         help_text="When the speaker has a page of their own.",
     )
@@ -110,19 +91,9 @@ class Quote(models.Model):
     occupation = models.CharField(max_length=200, blank=True)
     location = models.CharField(max_length=200, blank=True)
     words = models.TextField(blank=True)
-    portrait = models.ForeignKey(
-        "media_assets.Photo",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    source_story = models.ForeignKey(
+    portrait = optional_link("media_assets.Photo")
+    source_story = optional_link(
         "articles.Article",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
         help_text="The story the words come from, linked under the card.",
     )
     created_at = models.DateTimeField(auto_now_add=True)

@@ -17,6 +17,8 @@ from articles.languages import (
     localized,
 )
 
+from .fields import optional_link
+
 HEX_COLOUR = RegexValidator(
     r"^#[0-9a-fA-F]{6}$", "Give the colour as # and six hexadecimal digits."
 )
@@ -87,13 +89,7 @@ class Party(ContextEntry):
         validators=[HEX_COLOUR],
         help_text="Used on results maps and charts, e.g. #1f4e9c.",
     )
-    logo = models.ForeignKey(
-        "media_assets.Photo",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    logo = optional_link("media_assets.Photo")
     founded = models.PositiveSmallIntegerField("year founded", null=True, blank=True)
     credit = models.CharField(
         max_length=300,
@@ -111,20 +107,8 @@ class Person(ContextEntry):
     role = models.CharField(
         max_length=200, blank=True, help_text="e.g. Prime Minister, CNRP president."
     )
-    party = models.ForeignKey(
-        Party,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="members",
-    )
-    portrait = models.ForeignKey(
-        "media_assets.Photo",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
+    party = optional_link(Party, related_name="members")
+    portrait = optional_link("media_assets.Photo")
     credit = models.CharField(
         max_length=300,
         blank=True,

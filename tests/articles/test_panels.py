@@ -96,6 +96,8 @@ def test_registered_prefetches_keep_the_page_query_count_fixed(client, own_panel
         )
     )
     counts = []
+    # A first visit fills what upper apps cache between changes (auto-links).
+    client.get(ArticleFactory(published=True).get_absolute_url("en"))
     for number in (1, 4):
         story = ArticleFactory(published=True)
         for n in range(number):
@@ -127,6 +129,7 @@ def test_registering_a_name_again_replaces_the_panel(own_panels):
 def test_the_upper_apps_register_the_corrections_and_head_panels():
     slots = {name: panel.slot for name, panel in panels.PANELS.items()}
     assert slots == {
+        "people.assets": "head",
         "workflow.corrections": "after_body",
         "syndication.head_metadata": "head",
     }

@@ -72,3 +72,38 @@ class AutoLinkOptOutFactory(factory.django.DjangoModelFactory):
 
     article = factory.SubFactory("tests.factories.ArticleFactory")
     reason = "An obituary: no links in the text."
+
+
+def archive_cpp(**fields):
+    """The CPP as the archive names it in both scripts."""
+    return PartyFactory(
+        **{
+            "slug": "cpp",
+            "name_en": "Cambodian People's Party",
+            "name_km": "គណបក្សប្រជាជនកម្ពុជា",
+            "aliases": "CPP",
+            "summary_en": "The ruling party since 1979.",
+            "summary_km": "គណបក្សកាន់អំណាច",
+            **fields,
+        }
+    )
+
+
+def archive_hun_sen(party, **fields):
+    """Hun Sen with the biography's summary and credit (2015-07-01-hun-sen.md)."""
+    return PersonFactory(
+        **{
+            "slug": "hun-sen",
+            "name_en": "Hun Sen",
+            "name_km": "ហ៊ុន សែន",
+            "aliases": "Samdech Hun Sen",
+            "role_en": "Prime Minister",
+            "role_km": "នាយករដ្ឋមន្ត្រី",
+            "party": party,
+            "summary_en": "One of the longest-serving leaders in world history.",
+            "summary_km": "លោក ហ៊ុន សែន ជានាយករដ្ឋមន្ត្រី",
+            "credit_en": "Researched and written by Chenda Hong and Ten Soksreinith",
+            "credit_km": "ស្រាវជ្រាវ និងសរសេរដោយ ហុង ចិន្តា និង ទេព សុខស្រីនិត",
+            **fields,
+        }
+    )

@@ -12,6 +12,8 @@ from tests.factories.people import (
     PersonFactory,
     QuoteFactory,
     TimelineEventFactory,
+    archive_cpp,
+    archive_hun_sen,
 )
 
 pytestmark = pytest.mark.django_db
@@ -28,33 +30,16 @@ def soup_of(response):
 
 @pytest.fixture
 def cpp():
-    return PartyFactory(
-        slug="cpp",
-        name_en="Cambodian People's Party",
-        name_km="គណបក្សប្រជាជនកម្ពុជា",
-        aliases="CPP",
-        summary_en="The ruling party since 1979.",
-        summary_km="គណបក្សកាន់អំណាច",
-    )
+    return archive_cpp()
 
 
 @pytest.fixture
 def hun_sen(cpp):
-    return PersonFactory(
-        slug="hun-sen",
-        name_en="Hun Sen",
-        name_km="ហ៊ុន សែន",
-        aliases="Samdech Hun Sen",
-        role_en="Prime Minister",
-        role_km="នាយករដ្ឋមន្ត្រី",
-        party=cpp,
-        summary_en="One of the longest-serving leaders in world history.",
-        summary_km="លោក ហ៊ុន សែន ជានាយករដ្ឋមន្ត្រី",
+    return archive_hun_sen(
+        cpp,
         body_en="He was born in Kampong Cham. The CPP made him its president."
         "\n\nWhen the Khmer Rouge collapsed on [January 7, 1979](#jan_7_1979)…",
         body_km="គណបក្ស​ប្រជាជន​កម្ពុជា",
-        credit_en="Researched and written by Chenda Hong and Ten Soksreinith",
-        credit_km="ស្រាវជ្រាវ និងសរសេរដោយ ហុង ចិន្តា និង ទេព សុខស្រីនិត",
     )
 
 

@@ -4,7 +4,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from search.models import SearchDocument
-from tests.factories.people import PartyFactory, PersonFactory
+from tests.factories.people import PersonFactory, archive_cpp, archive_hun_sen
 
 pytestmark = pytest.mark.django_db
 Kind = SearchDocument.Kind
@@ -15,22 +15,8 @@ ZWSP = "\u200b"
 def context(django_capture_on_commit_callbacks):
     """Hun Sen and the CPP, indexed by the receivers as an admin save would be."""
     with django_capture_on_commit_callbacks(execute=True):
-        cpp = PartyFactory(
-            slug="cpp",
-            name_en="Cambodian People's Party",
-            name_km="គណបក្សប្រជាជនកម្ពុជា",
-            abbreviation_en="CPP",
-            summary_en="The ruling party.",
-        )
-        hun_sen = PersonFactory(
-            slug="hun-sen",
-            name_en="Hun Sen",
-            name_km="ហ៊ុន សែន",
-            aliases="Samdech Hun Sen\nសម្តេចតេជោ",
-            role_en="Prime Minister",
-            summary_en="Prime Minister since 1985.",
-            party=cpp,
-        )
+        cpp = archive_cpp(abbreviation_en="CPP", aliases="")
+        hun_sen = archive_hun_sen(cpp, aliases="Samdech Hun Sen\nសម្តេចតេជោ")
         PersonFactory(
             slug="lon-nol", name_en="Lon Nol", name_km="", aliases="", party=None
         )

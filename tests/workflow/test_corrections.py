@@ -48,6 +48,7 @@ def test_adding_a_correction_bumps_updated_at_and_is_audited(
 
 
 def page_queries(client, article, language="en"):
+    client.get(article.get_absolute_url(language))  # fills the auto-link index
     with CaptureQueriesContext(connection) as queries:
         response = client.get(article.get_absolute_url(language))
     assert response.status_code == 200
