@@ -161,7 +161,11 @@ class ArticleAdmin(EditorAdminMixin, TabbedTranslationAdmin):
                 )
             },
         ),
-        ("Extras", {"fields": ("editors_note", "youtube_id", "tags")}),
+        ("Extras", {"fields": ("editors_note", "youtube_id", "credit_lines", "tags")}),
+        (
+            "Front page",
+            {"fields": ("homepage_title", "homepage_lede", "homepage_lede_video")},
+        ),
         ("History", {"fields": ("created_at", "updated_at")}),
     )
 

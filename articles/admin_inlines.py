@@ -61,7 +61,7 @@ class PhotoPlacementInline(TranslationTabularInline):
     formset = PlacementFormSet
     extra = 0
     raw_id_fields = ("photo",)  # opens the photo library grid to pick from
-    fields = ("position", "kind", "photo", "preview", "caption")
+    fields = ("position", "kind", "language", "photo", "preview", "caption")
     readonly_fields = ("preview",)
 
     class Media:

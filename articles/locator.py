@@ -52,20 +52,24 @@ def format_coordinate(value, positive, negative, language="en"):
 
 
 def locator_context(article, language):
-    """Template context for the locator; `pin` is None without coordinates."""
-    has_point = article.latitude is not None and article.longitude is not None
-    pin = project(article.longitude, article.latitude) if has_point else None
+    """Template context for the locator; `pin` is None without coordinates.
+
+    The place is `language`'s own, else the other language's (Article.place_in).
+    """
+    name, latitude, longitude = article.place_in(language)
+    has_point = latitude is not None and longitude is not None
+    pin = project(longitude, latitude) if has_point else None
     return {
         "width": WIDTH,
         "height": HEIGHT,
         "outline": OUTLINE_POINTS,
         "pin": pin,
-        "label": localized(article, "map_pin", language) or article.location_name,
-        "latitude": article.latitude,
-        "longitude": article.longitude,
+        "label": localized(article, "map_pin", language) or name,
+        "latitude": latitude,
+        "longitude": longitude,
         "coordinates": (
-            f"{format_coordinate(article.latitude, 'N', 'S', language)}, "
-            f"{format_coordinate(article.longitude, 'E', 'W', language)}"
+            f"{format_coordinate(latitude, 'N', 'S', language)}, "
+            f"{format_coordinate(longitude, 'E', 'W', language)}"
             if has_point
             else ""
         ),

@@ -1,10 +1,12 @@
 """What an article page shows, computed from a story prefetched by for_page()."""
 
+from django.conf import settings
+
 from articles.body_filters import apply_filters
 from articles.bylines import byline_text, role_label
 from articles.dates import format_date, khmer_digits
 from articles.embeds import photo_figure_context, render_body
-from articles.languages import localized, outlet_name
+from articles.languages import localized, outlet_name, per_language
 from articles.locator import locator_context
 from articles.models import Byline
 from articles.rendering import embed_names
@@ -24,9 +26,15 @@ def profile_facts(profile, language):
     return [{"kind": kind, "text": text} for kind, text in facts if text]
 
 
-def placement_of_kind(placements, kind):
-    """The first placement of `kind` (hero, mugshot…) among prefetched placements."""
-    return next((p for p in placements if p.kind == kind), None)
+def placement_of_kind(placements, kind, language=""):
+    """The first placement of `kind` (hero, mugshot…) among prefetched placements.
+
+    `language`'s own placement of that kind wins over the shared one (language
+    blank); another language's own is never shown.
+    """
+    of_kind = [p for p in placements if p.kind == kind]
+    own = next((p for p in of_kind if language and p.language == language), None)
+    return own or next((p for p in of_kind if not p.language), None)
 
 
 def body_places_map(body_html):
@@ -50,8 +58,8 @@ def article_page_context(article, language):
         if b.role != Byline.Role.REPORTER
     ]
     placements = article.placements.all()
-    hero = placement_of_kind(placements, "hero")
-    mugshot = placement_of_kind(placements, "mugshot")
+    hero = placement_of_kind(placements, "hero", language)
+    mugshot = placement_of_kind(placements, "mugshot", language)
     published_at = localized(article, "published_at", language)
     profile = getattr(article, "profile", None)
     return {
@@ -73,6 +81,9 @@ def article_page_context(article, language):
         "locator": None
         if body_places_map(localized(article, "body_html", language))
         else locator_context(article, language),
+        "youtube_id": article.video_in(language),
+        "credit_lines": article.credit_lines_in(language),
+        "credits_label": per_language(settings.NEWSROOM["CREDITS_LABEL"], language),
         "tags": list(article.tags.all()),
         "profile_facts": profile_facts(profile, language),
     }

@@ -1,6 +1,9 @@
 """Reader-facing text in every language (django-modeltranslation).
 
-`status` and `published_at` are registered too: each language is published on
+`youtube_id`, `location_name` and the coordinates are per language too (a
+Khmer post may have its own video or place); Article.video_in()/place_in()
+let the other language's stand in when one is empty. `status` and
+`published_at` are registered too: each language is published on
 its own. fallback_undefined keeps an explicit Khmer "draft" or empty Khmer
 field from ever reading as the English value.
 """
@@ -19,6 +22,12 @@ class ArticleTranslationOptions(TranslationOptions):
         "body_html",
         "dateline",
         "map_pin",
+        "location_name",
+        "latitude",
+        "longitude",
+        "youtube_id",
+        "credit_lines",
+        "homepage_title",
         "editors_note",
         "status",
         "published_at",

@@ -11,7 +11,11 @@ from django.db.models import Q
 from articles.languages import LANGUAGE_CODES, field_name
 from articles.models import Article
 
-PLACE_FIELDS = ("location_name", *(field_name("map_pin", c) for c in LANGUAGE_CODES))
+PLACE_FIELDS = tuple(
+    field_name(name, code)
+    for name in ("location_name", "map_pin")
+    for code in LANGUAGE_CODES
+)
 
 
 def province_names(province):

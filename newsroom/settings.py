@@ -329,6 +329,12 @@ NEWSROOM = {
         "en": {"en": "English", "km": "Khmer"},
         "km": {"en": "ភាសាអង់គ្លេស", "km": "ភាសាខ្មែរ"},
     },
+    # The page's credits block and an imported post's link-project line.
+    "CREDITS_LABEL": {"en": "Credits", "km": "ឥណទាន"},
+    "FIRST_PUBLISHED_LABEL": {
+        "en": "This story originally appeared on {url}",
+        "km": "អត្ថបទនេះបានចុះផ្សាយដំបូងនៅ {url}",
+    },
     "READ_IN_LABEL": {
         "en": "Read this story in {language}",
         "km": "អានអត្ថបទនេះជា{language}",

@@ -7,10 +7,11 @@ class PeopleConfig(AppConfig):
 
     def ready(self):
         from articles import body_filters, panels
-        from people import receivers
+        from people import importers, receivers
         from people.context_index import autolink_body
 
         receivers.connect()
+        importers.register()  # the archive import's handlers (people/importers.py)
         body_filters.register(
             body_filters.BodyFilter("people.autolinks", autolink_body)
         )

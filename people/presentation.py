@@ -14,6 +14,7 @@ from articles.embeds import render_generic, render_include, render_video
 from articles.languages import localized
 from articles.models import Article
 from articles.rendering import EmbedContext, expand_embeds, render_markdown
+from articles.story_pages import nest_headings
 from media_assets.models import rendition_prefetch
 from people.autolinks import link_mentions
 from people.context_index import context_index
@@ -35,8 +36,11 @@ def markdown_html(source, language, linked=None, index=None):
     own, "person:hun-sen", so its page never links to itself), updated here;
     `index`: the context index, when the caller already holds it.
     """
-    html = expand_embeds(
-        render_markdown(source or ""), EmbedContext(language, ENTRY_HANDLERS)
+    # Headings nest under the page's h1, as on story pages.
+    html = nest_headings(
+        expand_embeds(
+            render_markdown(source or ""), EmbedContext(language, ENTRY_HANDLERS)
+        )
     )
     index = index or context_index()
     return mark_safe(  # noqa: S308 - sanitised by render_markdown, then re-parsed

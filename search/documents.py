@@ -76,7 +76,7 @@ def story_document(article, language):
             *(c.text for c in corrections_for(article, language)),
             field("dateline"),
             field("map_pin"),
-            article.location_name,
+            article.place_in(language)[0],
         ),
         captions=joined(
             *(

@@ -113,7 +113,7 @@ class LatestStoriesRSS(Feed):
         return tag_names(entry.article)
 
     def item_enclosures(self, entry):
-        hero = lead_placement(entry.article)
+        hero = lead_placement(entry.article, entry.language)
         if hero is None:
             return []
         image = photo_feed_image(hero.photo, entry.base_url)

@@ -104,7 +104,7 @@ class ArticleJSONFeed:
         return {"content_text": self.item_summary(article) or self.item_title(article)}
 
     def item_photo_url(self, article, kind):
-        placement = metadata.lead_placement(article, kind)
+        placement = metadata.lead_placement(article, self.language, kind)
         if placement is None:
             return None
         return photo_feed_image(placement.photo, self.base_url).url
@@ -131,7 +131,7 @@ class ArticleJSONFeed:
         return metadata.tag_names(article)
 
     def item_location(self, article):
-        return metadata.location(article)
+        return metadata.location(article, self.language)
 
     def item_section(self, article):
         return metadata.section(article, self.language)
@@ -200,6 +200,7 @@ class ArticleJSONFeed:
             "photos": self.item_photos(article),
             "pullquotes": self.item_pullquotes(article),
             "editors_note": localized(article, "editors_note", self.language),
+            "credits": article.credit_lines_in(self.language),
             "translations": self.item_translations(article),
             "corrections": self.item_corrections(article),
             # Only live stories have the key (None is pruned from the item).

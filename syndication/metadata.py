@@ -95,14 +95,15 @@ def section(article, language):
     }
 
 
-def location(article):
-    """{name, latitude, longitude} (degrees as floats), None when unknown."""
-    if not article.location_name and article.latitude is None:
+def location(article, language):
+    """{name, latitude, longitude} in `language` (floats), None when unknown."""
+    name, latitude, longitude = article.place_in(language)
+    if not name and latitude is None:
         return None
     return {
-        "name": article.location_name,
-        "latitude": None if article.latitude is None else float(article.latitude),
-        "longitude": None if article.longitude is None else float(article.longitude),
+        "name": name,
+        "latitude": None if latitude is None else float(latitude),
+        "longitude": None if longitude is None else float(longitude),
     }
 
 
@@ -118,9 +119,9 @@ def translations(article, language, base_url):
 # --- pictures ----------------------------------------------------------------------
 
 
-def lead_placement(article, kind="hero"):
-    """The first placement of `kind` that partners, search and social may show."""
-    return placement_of_kind(syndicatable_placements(article), kind)
+def lead_placement(article, language, kind="hero"):
+    """`language`'s placement of `kind` that partners, search and social may show."""
+    return placement_of_kind(syndicatable_placements(article), kind, language)
 
 
 def caption(placement, language):

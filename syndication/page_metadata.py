@@ -65,13 +65,13 @@ def translation_relation(article, language, other):
     return "workTranslation"
 
 
-def place(article):
+def place(article, language):
     """schema.org Place of the story's location, None when it has none."""
-    location = metadata.location(article)
+    location = metadata.location(article, language)
     if not location:
         return None
     data = {"@type": "Place", "name": location["name"]}
-    if article.latitude is not None:
+    if location["latitude"] is not None:
         data["geo"] = {
             "@type": "GeoCoordinates",
             "latitude": location["latitude"],
@@ -83,7 +83,7 @@ def place(article):
 def news_article(article, language, base_url):
     url = metadata.story_url(article, language, base_url)
     placements = syndicatable_placements(article)
-    hero = metadata.lead_placement(article)
+    hero = metadata.lead_placement(article, language)
     ordered = [hero, *(p for p in placements if p is not hero)] if hero else placements
     data = {
         "@context": "https://schema.org",
@@ -117,7 +117,7 @@ def news_article(article, language, base_url):
             }
             for c in published_corrections(article, language)
         ],
-        "locationCreated": place(article),
+        "locationCreated": place(article, language),
     }
     for translation in metadata.translations(article, language, base_url):
         other = translation["language"]
@@ -132,7 +132,7 @@ def head_context(article, language):
     """Everything the <head> of an article page says about the story."""
     base_url = site_url()
     url = metadata.story_url(article, language, base_url)
-    hero = metadata.lead_placement(article)
+    hero = metadata.lead_placement(article, language)
     alternates = [
         {"language": language, "url": url},
         *metadata.translations(article, language, base_url),

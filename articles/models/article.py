@@ -152,6 +152,27 @@ class Article(models.Model):
     youtube_id = models.CharField(
         "YouTube video id", max_length=11, blank=True, validators=[YOUTUBE_ID]
     )
+    credit_lines = models.TextField(
+        "credits",
+        blank=True,
+        help_text="One per line, shown under the story and sent to partners: "
+        "who shot the video, where the story first appeared…",
+    )
+    # For the front page (the archive's title-homepage, lede, ledeVideo keys).
+    homepage_title = models.CharField(
+        "front page headline",
+        max_length=300,
+        blank=True,
+        help_text="Shown on the front page instead of the title.",
+    )
+    homepage_lede = models.BooleanField(
+        "front page lede", default=False, help_text="Lead the front page with it."
+    )
+    homepage_lede_video = models.BooleanField(
+        "front page lede video",
+        default=False,
+        help_text="Its video leads the front page's video slot.",
+    )
     tags = TaggableManager(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField("last updated", auto_now=True)
@@ -222,8 +243,13 @@ class Article(models.Model):
 
     def clean(self):
         errors = {}
-        if (self.latitude is None) != (self.longitude is None):
-            errors["longitude"] = "Give both latitude and longitude, or neither."
+        for language in LANGUAGE_CODES:
+            latitude = getattr(self, field_name("latitude", language))
+            longitude = getattr(self, field_name("longitude", language))
+            if (latitude is None) != (longitude is None):
+                errors[field_name("longitude", language)] = (
+                    "Give both latitude and longitude, or neither."
+                )
         for language in LANGUAGE_CODES:
             if localized(self, "status", language) != Status.PUBLISHED:
                 continue
@@ -243,6 +269,33 @@ class Article(models.Model):
     # --- per-language state ------------------------------------------------
 
     REQUIRED_TO_PUBLISH = ("title", "body")
+
+    # --- per-language media --------------------------------------------------
+    # A language version may have its own video and place; left empty, the
+    # first other language that has one stands in (a story's video or place is
+    # rarely wrong in the other language, and an empty Khmer field means "not
+    # set", never "none").
+
+    def credit_lines_in(self, language):
+        """The credits block's lines in `language` (its own only)."""
+        lines = (localized(self, "credit_lines", language) or "").splitlines()
+        return [line.strip() for line in lines if line.strip()]
+
+    def video_in(self, language):
+        """The YouTube id `language` shows."""
+        return localized(self, "youtube_id", language, fallback=LANGUAGE_CODES)
+
+    def place_in(self, language):
+        """(location name, latitude, longitude) `language` shows.
+
+        The point is taken as a pair from the first language that has one.
+        """
+        name = localized(self, "location_name", language, fallback=LANGUAGE_CODES)
+        for code in dict.fromkeys((language, *LANGUAGE_CODES)):
+            latitude = getattr(self, field_name("latitude", code))
+            if latitude is not None:
+                return name, latitude, getattr(self, field_name("longitude", code))
+        return name, None, None
 
     def missing_for_publication(self, language):
         """The fields `language` still needs before it may be published."""

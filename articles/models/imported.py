@@ -11,7 +11,13 @@ from django.db import models
 
 class ImportedPost(models.Model):
     article = models.ForeignKey(
-        "articles.Article", on_delete=models.CASCADE, related_name="imported_posts"
+        "articles.Article",
+        on_delete=models.CASCADE,
+        related_name="imported_posts",
+        null=True,
+        blank=True,
+        help_text="Empty for a post an upper app's import handler took over "
+        "(a biography, a party, a quote): it became no story.",
     )
     language = models.CharField(max_length=10)
     source_path = models.CharField(
@@ -24,6 +30,12 @@ class ImportedPost(models.Model):
         unique=True,
         help_text="The post's old address, e.g. /english/feature/x.html; "
         "it redirects to the story.",
+    )
+    redirect_to = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="Where the legacy address of a post that became no story "
+        "answers 301 to (e.g. /en/people/hun-sen/), as its import handler said.",
     )
     categories = models.CharField(max_length=200, blank=True)
     digest = models.CharField(max_length=64, help_text="SHA-256 of the source file.")

@@ -1,5 +1,6 @@
 """Things placed in a story besides its text: photos and pullquotes."""
 
+from django.conf import settings
 from django.db import models
 
 
@@ -29,16 +30,23 @@ class PhotoPlacement(models.Model):
     caption = models.TextField(
         blank=True, help_text="Replaces the photo's cutline in this story only."
     )
+    language = models.CharField(
+        max_length=10,
+        blank=True,
+        choices=settings.LANGUAGES,
+        help_text="Empty: shown in every language. A language here: that "
+        "version's own hero or window photo, shown instead of the shared one.",
+    )
 
     class Meta:
         ordering = ["position", "pk"]
         constraints = [
             models.UniqueConstraint(
-                fields=["article", "kind"],
+                fields=["article", "kind", "language"],
                 condition=models.Q(kind__in=["hero", "window"]),
                 name="placement_one_hero_one_window",
                 violation_error_message="A story has at most one hero and one "
-                "window photo.",
+                "window photo in each language (and one shared by all).",
             ),
             models.UniqueConstraint(
                 fields=["article", "position"],

@@ -151,11 +151,11 @@ def test_adding_a_story_makes_a_slug_and_a_draft(editor_client):
     ("overrides", "message"),
     [
         (
-            {"latitude": "200", "longitude": "104"},
+            {"latitude_en": "200", "longitude_en": "104"},
             "Latitude must be between -90 and 90",
         ),
         ({"title_en": "", "title_km": ""}, "Give the story a title in at least one"),
-        ({"youtube_id": "not a video"}, "A YouTube video id is the 11 characters"),
+        ({"youtube_id_km": "not a video"}, "A YouTube video id is the 11 characters"),
     ],
 )
 def test_bad_article_input_is_refused_with_a_plain_message(
@@ -311,7 +311,12 @@ def test_bad_latitude_on_the_change_form_saves_nothing_at_all(editor_client):
     version, revisions = article.version, article.revisions.count()
     quote_text = next(k for k in data if k.endswith("-text_en"))
     data.update(
-        {"title_en": "After", "latitude": "200", "longitude": "104", quote_text: "New"}
+        {
+            "title_en": "After",
+            "latitude_en": "200",
+            "longitude_en": "104",
+            quote_text: "New",
+        }
     )
     response = editor_client.post(url, data)
     assert response.status_code == 200

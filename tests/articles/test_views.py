@@ -261,7 +261,7 @@ def test_locator_pin_coordinates_are_plain_numbers_in_every_language(
 
     page = soup_of(client.get(seed_story.get_absolute_url(language)))
     pin = page.select_one("svg.locator__map circle.locator__pin")
-    expected = project(seed_story.longitude, seed_story.latitude)
+    expected = project(seed_story.longitude_en, seed_story.latitude_en)
     assert (float(pin["cx"]), float(pin["cy"])) == expected
 
 

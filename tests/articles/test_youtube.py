@@ -83,10 +83,10 @@ def test_video_embeds_use_the_parser(args, expected):
 @pytest.mark.django_db
 @pytest.mark.parametrize("value", [f"{ID}\n", ID[:10], "abc", f"https://youtu.be/{ID}"])
 def test_the_story_field_holds_only_an_id(value):
-    article = ArticleFactory.build(youtube_id=value)
+    article = ArticleFactory.build(youtube_id_km=value)
     with pytest.raises(ValidationError, match="11 characters") as refused:
         article.clean_fields(exclude=["section"])
-    assert list(refused.value.message_dict) == ["youtube_id"]
+    assert list(refused.value.message_dict) == ["youtube_id_km"]
 
 
 @pytest.mark.django_db

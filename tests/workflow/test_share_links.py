@@ -39,8 +39,8 @@ def test_a_link_shows_the_saved_khmer_draft_to_anyone(
     # The link; the story with section and profile; bylines, placements,
     # renditions, pullquotes, tags, corrections; the onward links (related
     # stories, their photos, series) and the navigation (sections, series):
-    # the same for any story.
-    with django_assert_num_queries(12):
+    # the provinces (elections' panel): the same for any story.
+    with django_assert_num_queries(13):
         response = client.get(path_of(link))
     assert response.status_code == 200
     text = response.content.decode()

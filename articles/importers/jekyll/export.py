@@ -15,6 +15,7 @@ from django.utils import timezone
 from articles.bylines import join_names
 from articles.languages import LANGUAGE_CODES, localized
 from articles.models import Article, ImportedImage
+from articles.presentation import placement_of_kind
 from articles.rendering import parse_args
 from articles.shortcode_rule import shortcode_lines
 
@@ -85,7 +86,7 @@ class _Exporter:
         placed = set()
         for other in LANGUAGE_CODES:
             placed |= _placed_numbers(localized(article, "body", other))
-        hero = next((p for p in placements if p.kind == "hero"), None)
+        hero = placement_of_kind(placements, "hero", language)
         if hero:
             data["image"] = self.image_ref(hero.photo)
             if localized(hero, "caption", language):
@@ -98,8 +99,10 @@ class _Exporter:
             found = next(
                 (
                     p
-                    for p in placements
-                    if p.kind == kind and (kind == "window" or p.position not in placed)
+                    for p in sorted(placements, key=lambda p: not p.language)
+                    if p.kind == kind
+                    and p.language in ("", language)
+                    and (kind == "window" or p.position not in placed)
                 ),
                 None,
             )
@@ -108,17 +111,19 @@ class _Exporter:
         for name, key in (("dateline", "dateline"), ("map_pin", "map_pin")):
             if localized(article, name, language):
                 data[key] = localized(article, name, language)
-        if article.location_name:
-            data["location"] = article.location_name
-        if article.latitude is not None:
-            data["coordinates"] = f"{article.latitude}, {article.longitude}"
+        if localized(article, "location_name", language):
+            data["location"] = localized(article, "location_name", language)
+        latitude = localized(article, "latitude", language)
+        if latitude is not None:
+            longitude = localized(article, "longitude", language)
+            data["coordinates"] = f"{latitude}, {longitude}"
         others = [p for p in article.imported_posts.all() if p.language != language]
         if others:
             data["translation"] = others[0].legacy_path
         if localized(article, "editors_note", language):
             data["note"] = localized(article, "editors_note", language)
-        if article.youtube_id:
-            data["youtube"] = article.youtube_id
+        if localized(article, "youtube_id", language):
+            data["youtube"] = localized(article, "youtube_id", language)
         profile = getattr(article, "profile", None)
         if profile is not None:
             for name, key in (("persona", "persona"), ("occupation", "occupation"),

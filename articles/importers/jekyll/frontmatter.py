@@ -30,10 +30,11 @@ APPLIED_KEYS = {
     "note", "youtube", "persona", "name-english", "age", "occupation", "party",
     "tag", "status",
 }  # fmt: skip
-# Presentation-only keys, kept per language in ImportedPost.options.
+# Keys kept per language in ImportedPost.options (export writes them back);
+# tagline, link-project, lede, ledeVideo and title-homepage are applied too.
 OPTION_KEYS = {
     "thumbnail", "image-square", "tagline", "lede", "link-project", "twitter",
-    "hidePromos", "title-homepage",
+    "hidePromos", "title-homepage", "ledeVideo",
 }  # fmt: skip
 KNOWN_KEYS = APPLIED_KEYS | OPTION_KEYS
 DISABLED_SUFFIXES = ("OLD", "Old", "old", "X", "x")

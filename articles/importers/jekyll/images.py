@@ -27,6 +27,12 @@ from media_assets.services import content_hash, find_duplicate, schedule_renditi
 FETCH_TIMEOUT_SECONDS = 10
 
 
+# The file's own checks (format, size); the constraints need no query here: a
+# photo made below always has its file or URL, the content hash is matched by
+# _same_file_in_library, and the database still enforces both.
+FIELD_CHECKS_ONLY = {"validate_unique": False, "validate_constraints": False}
+
+
 class MissingImage(Exception):
     """A local image the post names is not in SITE_DIR/img."""
 
@@ -114,7 +120,7 @@ class ImageLibrary:
                 photo.image.save(PurePosixPath(key).name, File(handle), save=False)
             report.photos_local += 1
         try:
-            photo.full_clean()
+            photo.full_clean(**FIELD_CHECKS_ONLY)
         except ValidationError as error:
             photo.image.delete(save=False)
             if not photo.source_url:
@@ -125,7 +131,7 @@ class ImageLibrary:
             report.warn(
                 path_for_messages, f"{key} downloaded but refused: {error.messages[0]}"
             )
-            photo.full_clean()
+            photo.full_clean(**FIELD_CHECKS_ONLY)
         if photo.image:
             same = self._same_file_in_library(photo)
             if same is not None:

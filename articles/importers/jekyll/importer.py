@@ -22,6 +22,7 @@ from articles import events
 from articles.languages import DEFAULT_LANGUAGE
 from articles.models import Article, Author, ImportedPost
 
+from . import handlers
 from .bylines import KhmerNameBook, regroup, split_names, split_sort_names
 from .convert import convert_group
 from .errors import PostError
@@ -143,18 +144,28 @@ def import_site(
         existing = _existing(group)
         article = next((row.article for _p, row in existing if row), None)
         primary = primary_post(group)
-        if article is not None:
+        handler = handlers.post_handler_for(primary)
+        if handler is not None:
+            ctx.links.add_handed_over(group)
+        elif article is not None:
             section = article.section.url_slug(DEFAULT_LANGUAGE)
             ctx.links.add_group(group, section, article.slug)
         else:
             ctx.links.add_group(group, primary.section_slug, primary.slug)
         if any(post.path in selected for post in group.values()):
-            plans.append((group, existing, article))
-    for group, existing, article in tqdm(
+            plans.append((group, existing, article, handler))
+    for group, existing, article, handler in tqdm(
         plans, desc="Importing", unit="story", disable=not progress
     ):
-        if _wanted(report, group, existing, article, update, force):
+        if not _wanted(report, group, existing, article, update, force, handler):
+            continue
+        if handler is None:
             _build(ctx, group, article)
+        else:
+            _hand_over(ctx, group, handler)
+    if not files:
+        for site_handler in handlers.site_handlers():
+            _run_site_handler(ctx, site_handler)
     return report
 
 
@@ -167,7 +178,7 @@ def edited_in_cms(article, existing):
     return ""
 
 
-def _wanted(report, group, existing, article, update, force):
+def _wanted(report, group, existing, article, update, force, handler=None):
     """Whether the story is built now; the report says why when it is not."""
     if len(group) == 2:
         report.pairs += 1
@@ -175,7 +186,7 @@ def _wanted(report, group, existing, article, update, force):
     changed = any(
         row is not None and row.digest != post.digest for post, row in existing
     )
-    if article is None or is_new:
+    if is_new or (article is None and handler is None):
         return True
     if not changed:
         report.unchanged += 1
@@ -186,7 +197,7 @@ def _wanted(report, group, existing, article, update, force):
             if row.digest != post.digest:
                 report.warn(post.source_path, "changed since import; use --update")
         return False
-    edited = edited_in_cms(article, existing)
+    edited = edited_in_cms(article, existing) if article is not None else ""
     if edited and not force:
         report.unchanged += 1
         for post, _row in existing:
@@ -209,29 +220,87 @@ def _build(ctx, group, article):
     is announced once, with what was public before, when it commits.
     """
     report, story = ctx.report, StoryReport()
+
+    def work():
+        was_public = events.public_versions(article) if article else ()
+        built = convert_group(ctx, group, article or Article(), story)
+        events.announce(built, events.EDITED, was_public=was_public)
+
     try:
         for post in group.values():
             ctx.images.fetch_remote(image_refs(post), post.source_path, story)
-        with transaction.atomic():
-            was_public = events.public_versions(article) if article else ()
-            built = convert_group(ctx, group, article or Article(), story)
-            events.announce(built, events.EDITED, was_public=was_public)
-            if report.dry_run:
-                transaction.set_rollback(True)
+        _committed(ctx, story, work)
     except Exception as error:  # noqa: BLE001 - reported per story, see EXPECTED
-        ctx.images.discard_written()
         _report_failure(report, group, error)
         return
     finally:
         ctx.images.fetched.clear()
-    if report.dry_run:
-        ctx.images.discard_written()
-    ctx.images.written.clear()
-    report.merge(story)
     if article is None:
         report.created += 1
     else:
         report.updated += 1
+
+
+def _committed(ctx, story, work):
+    """Run `work()` in its own transaction (rolled back on a dry run).
+
+    A failure leaves nothing of it (rows, files, counts) and is raised; the
+    counts and warnings in `story` reach the run's report only once it is done.
+    """
+    try:
+        with transaction.atomic():
+            work()
+            if ctx.report.dry_run:
+                transaction.set_rollback(True)
+    except Exception:
+        ctx.images.discard_written()
+        raise
+    if ctx.report.dry_run:
+        ctx.images.discard_written()
+    ctx.images.written.clear()
+    ctx.report.merge(story)
+
+
+def _hand_over(ctx, group, handler):
+    """A group an upper app's handler takes over: its records, no Article."""
+    story = StoryReport()
+    tools = handlers.ImportTools(ctx.site_dir, ctx.images, ctx.links, story)
+
+    def work():
+        addresses = handler.handle(group, tools) or {}
+        for language, post in group.items():
+            ImportedPost.objects.update_or_create(
+                language=language,
+                source_path=post.source_path,
+                defaults={
+                    "article": None,
+                    "redirect_to": addresses.get(language, ""),
+                    "legacy_path": post.legacy_path,
+                    "categories": " ".join(post.categories),
+                    "digest": post.digest,
+                    "options": {},
+                    "raw_metadata": {},
+                    "article_version": None,
+                },
+            )
+        story.handed_over[handler.name] += 1
+
+    try:
+        _committed(ctx, story, work)
+    except Exception as error:  # noqa: BLE001 - reported per group, see EXPECTED
+        _report_failure(ctx.report, group, error)
+
+
+def _run_site_handler(ctx, handler):
+    story = StoryReport()
+    tools = handlers.ImportTools(ctx.site_dir, ctx.images, ctx.links, story)
+    try:
+        _committed(ctx, story, lambda: handler.handle(ctx.site_dir, tools))
+    except Exception as error:  # noqa: BLE001 - reported per handler
+        culprit = getattr(error, "path", None) or handler.name
+        if not isinstance(error, EXPECTED):
+            logger.exception("import handler %s failed", handler.name)
+        ctx.report.fail(culprit, getattr(error, "reason", None) or str(error))
 
 
 def _report_failure(report, group, error):

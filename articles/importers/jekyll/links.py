@@ -39,6 +39,12 @@ class LinkMap:
         for language, post in group.items():
             self.targets[post.legacy_path] = story_url(language, section_slug, slug)
 
+    def add_handed_over(self, group):
+        """Posts an import handler takes over: links keep their old address,
+        which answers 301 to wherever the handler put them."""
+        for post in group.values():
+            self.targets[post.legacy_path] = post.legacy_path
+
     def _archive_path(self, url):
         for base in self.base_urls:
             if url.startswith(base + "/"):
@@ -62,7 +68,10 @@ class LinkMap:
         )
         if imported is None:
             return None
-        url = imported.article.get_absolute_url(imported.language)
+        if imported.article is None:
+            url = imported.redirect_to or None
+        else:
+            url = imported.article.get_absolute_url(imported.language)
         self.targets[path] = url
         return url
 

@@ -29,6 +29,7 @@ class Post:
     data: dict
     body: str
     segments: list = field(default_factory=list)
+    file_title: str = ""  # the name as the file has it (Jekyll's :title)
 
     @property
     def categories(self):
@@ -42,7 +43,8 @@ class Post:
     @property
     def legacy_path(self):
         """Jekyll's /:categories/:title.html, language folder first."""
-        parts = [fm.FOLDERS[self.language], *self.categories, f"{self.slug}.html"]
+        title = self.file_title or self.slug
+        parts = [fm.FOLDERS[self.language], *self.categories, f"{title}.html"]
         return "/" + "/".join(parts)
 
     @property
@@ -91,6 +93,7 @@ def read_post(site_dir, path):
         data=front.data,
         body=front.body,
         segments=parse_body(front.body),
+        file_title=slug,
     )
 
 

@@ -3,7 +3,8 @@
 Which key or include makes which kind of placement, and what happens to a
 second, different photo of a kind the story shows once, are the tables
 below. Languages share placements: the Khmer body's [[photo 3]] is the
-English one's placement when it shows the same photo.
+English one's placement when it shows the same photo; a Khmer hero or window
+photo that differs is the Khmer version's own (PhotoPlacement.language).
 """
 
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from django.core.exceptions import ValidationError
 
 from articles.languages import field_name, localized
 from articles.models import PhotoPlacement
+from articles.presentation import placement_of_kind
 
 from . import frontmatter as fm
 from .body import Include
@@ -72,18 +74,18 @@ def image_refs(post):
 
 def describe(photo, language, caption="", credit="", alt=""):
     """First use fills the library record; later uses never overwrite it."""
-    changed = False
+    changed = []
     if caption and not localized(photo, "cutline", language):
-        setattr(photo, field_name("cutline", language), caption)
-        changed = True
+        changed.append(field_name("cutline", language))
+        setattr(photo, changed[-1], caption)
     if alt and not localized(photo, "alt_text", language):
-        setattr(photo, field_name("alt_text", language), alt)
-        changed = True
+        changed.append(field_name("alt_text", language))
+        setattr(photo, changed[-1], alt)
     if credit and not (photo.credit or photo.source):
         photo.credit, photo.source = fm.credit(credit)
-        changed = True
+        changed += ["credit", "source"]
     if changed:
-        photo.save()
+        photo.save(update_fields=changed)
 
 
 class StoryPhotos:
@@ -96,8 +98,9 @@ class StoryPhotos:
         self.placements = []
         self.claimed = {}  # language -> pks of the placements its body shows
 
-    def placed(self, kind):
-        return next((p for p in self.placements if p.kind == kind), None)
+    def placed(self, kind, language=""):
+        """The placement of `kind` that `language` shows (its own, else the shared)."""
+        return placement_of_kind(self.placements, kind, language)
 
     def photo(self, post, ref):
         """A Photo for `ref`, or None with a warning when the file is missing."""
@@ -112,23 +115,34 @@ class StoryPhotos:
     def place(self, language, kind, photo, caption):
         """The placement of `photo` as `kind` in `language`, shared when it can be.
 
-        None when the story already shows a different photo of a single kind.
+        A hero or window photo that differs from the shared one becomes
+        `language`'s own; None when `language` already shows another one.
         """
-        single = kind in PhotoPlacement.SINGLE_KINDS
         claimed = self.claimed.setdefault(language, set())
-        for placement in self.placements:
-            if placement.kind != kind:
-                continue
-            if single and placement.photo_id != photo.pk:
-                return None
-            if placement.photo_id == photo.pk and (
-                single or placement.pk not in claimed
-            ):
-                break
+        own_language = ""
+        if kind in PhotoPlacement.SINGLE_KINDS:
+            placement = self.placed(kind, language)
+            if placement is not None and placement.photo_id != photo.pk:
+                if placement.language or placement.pk in claimed:
+                    return None
+                placement, own_language = None, language
         else:
+            placement = next(
+                (
+                    p
+                    for p in self.placements
+                    if p.kind == kind and p.photo_id == photo.pk and p.pk not in claimed
+                ),
+                None,
+            )
+        if placement is None:
             position = max((p.position for p in self.placements), default=0) + 1
             placement = PhotoPlacement(
-                article=self.article, photo=photo, kind=kind, position=position
+                article=self.article,
+                photo=photo,
+                kind=kind,
+                position=position,
+                language=own_language,
             )
             self.placements.append(placement)
         if caption:
@@ -160,14 +174,15 @@ class StoryPhotos:
                     fm.text(data.get("alt")).strip(),
                 )
             if rule.quiet:
-                existing = self.placed(rule.kind)
+                existing = self.placed(rule.kind, language)
                 if existing and existing.photo_id != photo.pk:
                     keep(language, post, key)
                     continue
             if self.place(language, rule.kind, photo, caption) is None:
                 self.report.warn(
                     post.source_path,
-                    f"{key} differs from the other language's; kept for this language",
+                    f"{key} differs from the one this language already shows; "
+                    "kept for export",
                 )
                 keep(language, post, key)
 
@@ -180,7 +195,7 @@ class StoryPhotos:
         if ref:
             photo = self.photo(post, ref)
         elif rule.front_key:
-            front = self.placed(rule.kind)
+            front = self.placed(rule.kind, language)
             photo = front.photo if front else None
             if photo is None:
                 self.report.warn(

@@ -20,6 +20,8 @@ class StoryReport:
     annotations: int = 0
     links_rewritten: int = 0
     embeds: Counter = field(default_factory=Counter)
+    # what import handlers (handlers.py) made: "people: biography" -> count
+    handed_over: Counter = field(default_factory=Counter)
     unknown_keys: Counter = field(default_factory=Counter)
     warnings: list = field(default_factory=list)
 
@@ -73,6 +75,9 @@ class ImportReport(StoryReport):
         if self.embeds:
             lines.append("  embeds by kind:")
             lines += [f"    {k}: {n}" for k, n in sorted(self.embeds.items())]
+        if self.handed_over:
+            lines.append("  imported by other apps (no story):")
+            lines += [f"    {k}: {n}" for k, n in sorted(self.handed_over.items())]
         if self.unknown_keys:
             lines.append("  disabled or unknown front matter keys (kept, not applied):")
             lines += [f"    {k}: {n}" for k, n in sorted(self.unknown_keys.items())]

@@ -92,8 +92,8 @@ def test_a_field_error_keeps_the_text_and_takes_no_action(client, desk_editor):
         article,
         ("_workflow_action", "submit:en"),
         body_en="Typed before a bad pin.",
-        latitude="11.5",
-        longitude="",
+        latitude_en="11.5",
+        longitude_en="",
     )
     text = response.content.decode()
     assert "Give both latitude and longitude" in text

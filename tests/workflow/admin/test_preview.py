@@ -82,7 +82,7 @@ def test_preview_ignores_a_newer_save_and_shows_the_form(editor_client, story):
 
 def test_a_form_error_is_listed_and_nothing_saved(editor_client, story):
     data = form_data(editor_client.get(change_url(story)))
-    data.update(title_en="Half a map pin", latitude="11.5", longitude="")
+    data.update(title_en="Half a map pin", latitude_en="11.5", longitude_en="")
     response = editor_client.post(preview_url(story), data)
     assert response.status_code == 200
     text = response.content.decode()
