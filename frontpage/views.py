@@ -10,6 +10,11 @@ from articles.models import Article
 from articles.page_cache import cache_public_page
 from frontpage.curation import front_page
 from frontpage.models import Series
+from people.models import Quote
+from people.presentation import quote_cards
+
+# The archive's front page ribbon: the newest quote cards (people.Quote).
+QUOTE_RIBBON_SIZE = 4
 
 
 @require_safe
@@ -17,7 +22,13 @@ from frontpage.models import Series
 def front(request):
     language = current_language()
     context = front_page(language)
-    context.update(language=language, feeds=True)
+    context.update(
+        language=language,
+        feeds=True,
+        quote_ribbon=quote_cards(
+            language, Quote.objects.order_by("-pk")[:QUOTE_RIBBON_SIZE]
+        ),
+    )
     return render(request, "frontpage/front.html", context)
 
 

@@ -10,8 +10,9 @@ from django.utils import timezone
 
 from articles.models import Layout, Status
 from frontpage.models import FrontPageItem, Rail
-from tests.factories import KHMER_TITLE, ArticleFactory
+from tests.factories import KHMER_TITLE, ArticleFactory, PhotoFactory
 from tests.factories.frontpage import FrontPageItemFactory, SeriesPartFactory
+from tests.factories.people import QuoteFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -107,10 +108,13 @@ def test_the_front_page_costs_a_fixed_number_of_queries(
     for rail in Rail:
         FrontPageItemFactory(rail=rail, article=stories[0])
     SeriesPartFactory(article=stories[1])
+    for source in stories:
+        QuoteFactory(portrait=PhotoFactory(), source_story=source)
     warm_renditions()
     # curated items, newest, videos, profiles, quotes, series, its parts,
-    # photo placements of the cards, navigation (sections, series)
-    with django_assert_num_queries(10):
+    # photo placements of the cards, navigation (sections, series); the quote
+    # ribbon's cards, their portraits' renditions and their source stories
+    with django_assert_num_queries(13):
         client.get("/en/")
 
 
@@ -145,3 +149,18 @@ def test_a_withdrawn_curated_story_leaves_the_front_page(client):
     lead.save()
     page = soup(client.get("/en/"))
     assert page.select_one(".lead__title a").get_text() == "Still live"
+
+
+def test_quote_cards_ride_the_front_page_ribbon_in_their_language(client):
+    """The archive's quote ribbon: people.Quote cards, never dated stories."""
+    # Nou Sari's words, from the archive sample's Khmer quote post.
+    words_km = "ខ្ញុំបោះឆ្នោតឲ្យតែ ហ៊ុន សែន។"
+    QuoteFactory(words_en="I voted for Hun Sen.", words_km=words_km)
+    QuoteFactory(words_en="Only in English.", words_km="")
+    english = BeautifulSoup(client.get("/en/").content, "html.parser")
+    khmer = BeautifulSoup(client.get("/km/").content, "html.parser")
+    ribbon_en = [q.get_text() for q in english.select(".quote-ribbon blockquote")]
+    ribbon_km = [q.get_text() for q in khmer.select(".quote-ribbon blockquote")]
+    assert sorted(ribbon_en) == ["I voted for Hun Sen.", "Only in English."]
+    assert ribbon_km == [words_km]
+    assert khmer.select_one("link[href$='people/context.css']") is not None
