@@ -14,21 +14,31 @@ they render (with the headers the inner middleware added) and serves it before
 the session and authentication middleware run. Every page this decorator
 wraps carries a strong ETag (a hash of its bytes) and answers a matching
 If-None-Match with 304; from the cache that takes no rendering at all.
+
+Some changes happen with nothing saved: a front-page item scheduled to show
+from 20:00. Apps register the times of those (`register_schedule`); pages
+and page data are kept under the *reader version*, the content version and
+how many of those times have passed since it was set, so the first reader
+after 20:00 gets a new page without anything being bumped.
 """
 
 import hashlib
 import time
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified
+from django.utils import timezone
 from django.utils.http import parse_etags
 
 CONTENT_VERSION_KEY = "newsroom:content-version"
+# (content version, the scheduled change times still to come at that version)
+SCHEDULE_KEY = "newsroom:schedule"
 # The response attribute cache_public_page sets on a page the middleware may
-# store: the content version read before rendering it.
+# store: the reader version read before rendering it.
 CACHEABLE = "_newsroom_page_version"
 # Headers a stored page keeps; the outer middleware (security, CSP) adds its
 # own to every response, cached or not.
@@ -54,6 +64,40 @@ def bump_content_version():
         return version
 
 
+_schedules = []
+
+
+def register_schedule(upcoming):
+    """Add a source of scheduled changes: () -> the aware datetimes still to
+    come at which what readers see changes by itself (frontpage.scheduling).
+    It is asked once per content version, by the first reader after a change."""
+    if upcoming not in _schedules:
+        _schedules.append(upcoming)
+
+
+def scheduled_changes(version, kept):
+    """The change times known at `version`: `kept` (what SCHEDULE_KEY held)
+    when it was built at that version, else built now and kept."""
+    if kept is not None and kept[0] == version:
+        return kept[1]
+    times = tuple(sorted({moment for upcoming in _schedules for moment in upcoming()}))
+    cache.set(SCHEDULE_KEY, (version, times), timeout=None)
+    return times
+
+
+def reader_version(version, kept):
+    """What public pages and page data are kept under: "<content version>.<how
+    many scheduled changes have passed since it was set>"."""
+    passed = bisect_right(scheduled_changes(version, kept), timezone.now())
+    return f"{version}.{passed}"
+
+
+def current_reader_version():
+    found = cache.get_many([CONTENT_VERSION_KEY, SCHEDULE_KEY])
+    version = found.get(CONTENT_VERSION_KEY) or content_version()
+    return reader_version(version, found.get(SCHEDULE_KEY))
+
+
 def story_changed(sender, **kwargs):
     """story_changed receiver: it is sent on commit, so bump at once."""
     bump_content_version()
@@ -61,7 +105,7 @@ def story_changed(sender, **kwargs):
 
 @dataclass(frozen=True)
 class CachedPage:
-    version: int
+    version: str  # the reader version it was rendered at
     status: int
     headers: tuple  # ((name, value), …)
     body: bytes
@@ -78,10 +122,12 @@ def strong_etag(body):
 
 
 def lookup(request):
-    """(current version, the cached page for this address or None): one read."""
+    """(current reader version, the cached page for this address or None): one
+    read."""
     key = page_key(request)
-    found = cache.get_many([CONTENT_VERSION_KEY, key])
-    version = found.get(CONTENT_VERSION_KEY) or content_version()
+    found = cache.get_many([CONTENT_VERSION_KEY, SCHEDULE_KEY, key])
+    content = found.get(CONTENT_VERSION_KEY) or content_version()
+    version = reader_version(content, found.get(SCHEDULE_KEY))
     page = found.get(key)
     if page is not None and page.version != version:
         page = None
@@ -148,7 +194,7 @@ def for_readers(request, name, build):
     seconds = settings.PAGE_DATA_SECONDS
     if not seconds or request.user.is_authenticated:
         return build()
-    key = f"newsroom:data:{content_version()}:{name}"
+    key = f"newsroom:data:{current_reader_version()}:{name}"
     value = cache.get(key)
     if value is None:
         value = build()
