@@ -35,7 +35,7 @@ from django.utils import timezone
 from django.utils.http import parse_etags
 
 CONTENT_VERSION_KEY = "newsroom:content-version"
-# (content version, the scheduled change times still to come at that version)
+# (content version, when its schedule was read, the change times then to come)
 SCHEDULE_KEY = "newsroom:schedule"
 # The response attribute cache_public_page sets on a page the middleware may
 # store: the reader version read before rendering it.
@@ -76,20 +76,28 @@ def register_schedule(upcoming):
 
 
 def scheduled_changes(version, kept):
-    """The change times known at `version`: `kept` (what SCHEDULE_KEY held)
-    when it was built at that version, else built now and kept."""
+    """(since, times): the change times still to come when they were read at
+    `version`, and when that was. `kept` is what SCHEDULE_KEY held, used when
+    it was read at this version; else they are read now and kept."""
     if kept is not None and kept[0] == version:
-        return kept[1]
+        return kept[1], kept[2]
+    since = fresh_version()
     times = tuple(sorted({moment for upcoming in _schedules for moment in upcoming()}))
-    cache.set(SCHEDULE_KEY, (version, times), timeout=None)
-    return times
+    cache.set(SCHEDULE_KEY, (version, since, times), timeout=None)
+    return since, times
 
 
 def reader_version(version, kept):
-    """What public pages and page data are kept under: "<content version>.<how
-    many scheduled changes have passed since it was set>"."""
-    passed = bisect_right(scheduled_changes(version, kept), timezone.now())
-    return f"{version}.{passed}"
+    """What public pages and page data are kept under: "<content version>.
+    <when the schedule was read>.<how many of its times have passed>".
+
+    The read time is in it so that a schedule read again (its key evicted),
+    which has forgotten the times already passed, never names a slot of before
+    them: pages kept before 20:00 are never served after it.
+    """
+    since, times = scheduled_changes(version, kept)
+    passed = bisect_right(times, timezone.now())
+    return f"{version}.{since}.{passed}"
 
 
 def current_reader_version():

@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.page_cache import current_reader_version
+from articles.page_cache import SCHEDULE_KEY, current_reader_version
 from frontpage.admin import schedule_summary
 from frontpage.models import FrontPageItem, Rail
 from tests.factories import ArticleFactory
@@ -81,12 +81,13 @@ def test_the_cache_never_serves_the_old_front_after_the_time(
     settings.PAGE_CACHE_SECONDS = 300 if cached == "page cache" else 0
     cache.clear()
     reader = Client()
+    evening.move_to(EIGHT_PM - timedelta(minutes=1))  # kept well past 20:00
     assert lead(reader) == "Polls open"
     before = current_reader_version()
+    evening.move_to(EIGHT_PM - timedelta(seconds=1))
     if cached == "page cache":
         with django_assert_num_queries(0):  # served from the cache until 20:00
             assert lead(reader) == "Polls open"
-    evening.move_to(EIGHT_PM - timedelta(seconds=1))
     assert current_reader_version() == before
     evening.move_to(EIGHT_PM)
     assert current_reader_version() != before
@@ -153,3 +154,19 @@ def test_the_admin_schedules_an_item_and_refuses_an_end_before_its_start(
         "from 29 Jul 2018 20:00"
     )
     assert schedule_summary(item, item.show_from) == "now"
+
+
+def test_a_forgotten_schedule_never_brings_back_a_page_of_before_its_time(
+    evening, settings
+):
+    """The schedule's cache key evicted after 20:00: read again, it no longer
+    knows 20:00, and the pages kept before it must stay unused."""
+    settings.PAGE_CACHE_SECONDS = settings.PAGE_DATA_SECONDS = 300
+    cache.clear()
+    reader = Client()
+    evening.move_to(EIGHT_PM - timedelta(minutes=1))
+    assert lead(reader) == "Polls open"  # kept for five minutes
+    evening.move_to(EIGHT_PM + timedelta(minutes=1))
+    cache.delete(SCHEDULE_KEY)
+    assert lead(reader) == "First results"
+    cache.clear()
