@@ -144,6 +144,8 @@ def test_a_change_in_the_navigation_links_admin_shows_at_once(
         )
     assert response.status_code == 302, response.content.decode()[:2000]
     assert links(anonymous, "/en/", ".site-nav") == [("People", "/en/people/")]
+    listed = editor_client.get(reverse("admin:frontpage_navigationlink_changelist"))
+    assert "Election results (/results/)" in listed.content.decode()
     # Editors place the links; they never add or remove one.
     add = editor_client.get(reverse("admin:frontpage_navigationlink_add"))
     assert add.status_code == 403

@@ -154,6 +154,12 @@ def test_the_admin_schedules_an_item_and_refuses_an_end_before_its_start(
         "from 29 Jul 2018 20:00"
     )
     assert schedule_summary(item, item.show_from) == "now"
+    changelist = reverse("admin:frontpage_frontpageitem_changelist")
+    with time_machine.travel(EIGHT_PM - timedelta(hours=1)):
+        assert (
+            "from 29 Jul 2018 20:00" in editor_client.get(changelist).content.decode()
+        )
+    assert ">now<" in editor_client.get(changelist).content.decode()
 
 
 def test_a_forgotten_schedule_never_brings_back_a_page_of_before_its_time(
