@@ -28,40 +28,36 @@ def lead(client, language="en"):
     return page.select_one(".lead__title a").get_text()
 
 
+def published_story(title_en, title_km, days_before):
+    when = EIGHT_PM - timedelta(days=days_before)
+    return ArticleFactory(
+        published=True,
+        title_en=title_en,
+        title_km=title_km,
+        published_at_en=when,
+        published_at_km=when,
+    )
+
+
 @pytest.fixture
 def evening(settings):
-    """At 19:00: the day's lead, and the results story scheduled for 20:00."""
+    """At 19:00: the day's lead until 20:00, the results story from 20:00."""
     with time_machine.travel(EIGHT_PM - timedelta(hours=1), tick=False) as clock:
-        published = EIGHT_PM - timedelta(days=1)
-        day = ArticleFactory(
-            published=True,
-            title_en="Polls open",
-            title_km="ការបោះឆ្នោតចាប់ផ្តើម",
-            published_at_en=published,
-            published_at_km=published,
-        )
-        night = ArticleFactory(
-            published=True,
-            title_en="First results",
-            title_km="លទ្ធផលដំបូង",
-            published_at_en=published - timedelta(days=1),
-            published_at_km=published - timedelta(days=1),
-        )
+        day = published_story("Polls open", "ការបោះឆ្នោតចាប់ផ្តើម", 1)
+        night = published_story("First results", "លទ្ធផលដំបូង", 2)  # older
+        schedule = [
+            (day, 1, {"show_until": EIGHT_PM}),
+            (night, 0, {"show_from": EIGHT_PM}),
+        ]
         for language in ("en", "km"):
-            FrontPageItemFactory(
-                language=language,
-                rail=Rail.LEAD,
-                article=day,
-                position=1,
-                show_until=EIGHT_PM,
-            )
-            FrontPageItemFactory(
-                language=language,
-                rail=Rail.LEAD,
-                article=night,
-                position=0,
-                show_from=EIGHT_PM,
-            )
+            for story, position, times in schedule:
+                FrontPageItemFactory(
+                    language=language,
+                    rail=Rail.LEAD,
+                    article=story,
+                    position=position,
+                    **times,
+                )
         yield clock
 
 
@@ -106,16 +102,18 @@ def test_an_item_leaves_at_its_show_until(client, evening):
     assert FrontPageItem.objects.showing().count() == 0
 
 
-def admin_form(**schedule):
+def admin_form(article, show_from="", show_until=""):
+    """The add form's fields; times as "HH:MM" on 29 July 2018."""
+    day = "2018-07-29"
     return {
         "language": "en",
         "rail": Rail.LEAD,
         "position": 0,
-        "show_from_0": "",
-        "show_from_1": "",
-        "show_until_0": "",
-        "show_until_1": "",
-        **schedule,
+        "article": article.pk,
+        "show_from_0": day if show_from else "",
+        "show_from_1": show_from,
+        "show_until_0": day if show_until else "",
+        "show_until_1": show_until,
     }
 
 
@@ -127,26 +125,12 @@ def test_the_admin_schedules_an_item_and_refuses_an_end_before_its_start(
     form = editor_client.get(url).content.decode()
     assert 'name="show_from_0"' in form and 'name="show_until_0"' in form
     response = editor_client.post(
-        url,
-        admin_form(
-            article=story.pk,
-            show_from_0="2018-07-29",
-            show_from_1="20:00:00",
-            show_until_0="2018-07-29",
-            show_until_1="19:00:00",
-        ),
+        url, admin_form(story, show_from="20:00", show_until="19:00")
     )
     assert response.status_code == 200
     assert "The story would never show" in response.content.decode()
     assert not FrontPageItem.objects.exists()
-    response = editor_client.post(
-        url,
-        admin_form(
-            article=story.pk,
-            show_from_0="2018-07-29",
-            show_from_1="20:00:00",
-        ),
-    )
+    response = editor_client.post(url, admin_form(story, show_from="20:00"))
     assert response.status_code == 302
     item = FrontPageItem.objects.get()
     assert timezone.localtime(item.show_from).hour == 20
