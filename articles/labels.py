@@ -46,7 +46,7 @@ LABELS = {
         "pages": "Pages",
         "watch": "Video",
         "by": "By",
-        "footer_sections": "All sections",
+        "footer_sections": "All sections and pages",
     },
     "km": {
         "skip": "រំលងទៅអត្ថបទ",
@@ -78,7 +78,7 @@ LABELS = {
         "pages": "ទំព័រ",
         "watch": "វីដេអូ",
         "by": "ដោយ",
-        "footer_sections": "ផ្នែកទាំងអស់",
+        "footer_sections": "ផ្នែក និងទំព័រទាំងអស់",
     },
 }
 

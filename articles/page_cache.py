@@ -14,21 +14,31 @@ they render (with the headers the inner middleware added) and serves it before
 the session and authentication middleware run. Every page this decorator
 wraps carries a strong ETag (a hash of its bytes) and answers a matching
 If-None-Match with 304; from the cache that takes no rendering at all.
+
+Some changes happen with nothing saved: a front-page item scheduled to show
+from 20:00. Apps register the times of those (`register_schedule`); pages
+and page data are kept under the *reader version*, the content version and
+how many of those times have passed since it was set, so the first reader
+after 20:00 gets a new page without anything being bumped.
 """
 
 import hashlib
 import time
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified
+from django.utils import timezone
 from django.utils.http import parse_etags
 
 CONTENT_VERSION_KEY = "newsroom:content-version"
+# (content version, when its schedule was read, the change times then to come)
+SCHEDULE_KEY = "newsroom:schedule"
 # The response attribute cache_public_page sets on a page the middleware may
-# store: the content version read before rendering it.
+# store: the reader version read before rendering it.
 CACHEABLE = "_newsroom_page_version"
 # Headers a stored page keeps; the outer middleware (security, CSP) adds its
 # own to every response, cached or not.
@@ -54,6 +64,48 @@ def bump_content_version():
         return version
 
 
+_schedules = []
+
+
+def register_schedule(upcoming):
+    """Add a source of scheduled changes: () -> the aware datetimes still to
+    come at which what readers see changes by itself (frontpage.scheduling).
+    It is asked once per content version, by the first reader after a change."""
+    if upcoming not in _schedules:
+        _schedules.append(upcoming)
+
+
+def scheduled_changes(version, kept):
+    """(since, times): the change times still to come when they were read at
+    `version`, and when that was. `kept` is what SCHEDULE_KEY held, used when
+    it was read at this version; else they are read now and kept."""
+    if kept is not None and kept[0] == version:
+        return kept[1], kept[2]
+    since = fresh_version()
+    times = tuple(sorted({moment for upcoming in _schedules for moment in upcoming()}))
+    cache.set(SCHEDULE_KEY, (version, since, times), timeout=None)
+    return since, times
+
+
+def reader_version(version, kept):
+    """What public pages and page data are kept under: "<content version>.
+    <when the schedule was read>.<how many of its times have passed>".
+
+    The read time is in it so that a schedule read again (its key evicted),
+    which has forgotten the times already passed, never names a slot of before
+    them: pages kept before 20:00 are never served after it.
+    """
+    since, times = scheduled_changes(version, kept)
+    passed = bisect_right(times, timezone.now())
+    return f"{version}.{since}.{passed}"
+
+
+def current_reader_version():
+    found = cache.get_many([CONTENT_VERSION_KEY, SCHEDULE_KEY])
+    version = found.get(CONTENT_VERSION_KEY) or content_version()
+    return reader_version(version, found.get(SCHEDULE_KEY))
+
+
 def story_changed(sender, **kwargs):
     """story_changed receiver: it is sent on commit, so bump at once."""
     bump_content_version()
@@ -61,7 +113,7 @@ def story_changed(sender, **kwargs):
 
 @dataclass(frozen=True)
 class CachedPage:
-    version: int
+    version: str  # the reader version it was rendered at
     status: int
     headers: tuple  # ((name, value), …)
     body: bytes
@@ -78,10 +130,12 @@ def strong_etag(body):
 
 
 def lookup(request):
-    """(current version, the cached page for this address or None): one read."""
+    """(current reader version, the cached page for this address or None): one
+    read."""
     key = page_key(request)
-    found = cache.get_many([CONTENT_VERSION_KEY, key])
-    version = found.get(CONTENT_VERSION_KEY) or content_version()
+    found = cache.get_many([CONTENT_VERSION_KEY, SCHEDULE_KEY, key])
+    content = found.get(CONTENT_VERSION_KEY) or content_version()
+    version = reader_version(content, found.get(SCHEDULE_KEY))
     page = found.get(key)
     if page is not None and page.version != version:
         page = None
@@ -148,7 +202,7 @@ def for_readers(request, name, build):
     seconds = settings.PAGE_DATA_SECONDS
     if not seconds or request.user.is_authenticated:
         return build()
-    key = f"newsroom:data:{content_version()}:{name}"
+    key = f"newsroom:data:{current_reader_version()}:{name}"
     value = cache.get(key)
     if value is None:
         value = build()

@@ -11,8 +11,11 @@ class ElectionsConfig(AppConfig):
     def ready(self):
         from articles import demo, panels
         from elections.importer import load_demo_province_data
+        from elections.navigation import RESULTS
         from elections.panels import BY_THE_NUMBERS, STYLESHEET
+        from frontpage import navigation_pages
 
+        navigation_pages.register(RESULTS)
         panels.register(STYLESHEET)
         panels.register(BY_THE_NUMBERS)
         demo.register_demo_loader(load_demo_province_data)

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class FrontpageConfig(AppConfig):
@@ -6,4 +7,12 @@ class FrontpageConfig(AppConfig):
     verbose_name = "Front page and series"
 
     def ready(self):
+        from articles import page_cache
         from frontpage import onward  # noqa: F401  (registers the story panels)
+        from frontpage.context_pages import register_pages
+        from frontpage.navigation_pages import add_navigation_links
+        from frontpage.scheduling import upcoming_changes
+
+        register_pages()
+        page_cache.register_schedule(upcoming_changes)
+        post_migrate.connect(add_navigation_links, sender=self)

@@ -26,10 +26,12 @@ PROFILE_LAYOUTS = (Layout.POST_MAIN, Layout.POST_PROFILE, Layout.POST_CENTERED)
 
 
 def curated(language, published):
-    """{rail: [stories in the editors' order]}: one query."""
+    """{rail: [stories in the editors' order]} of the items showing now: one
+    query."""
     by_rail = {rail: [] for rail in Rail}
     items = (
-        FrontPageItem.objects.filter(language=language, article__in=published)
+        FrontPageItem.objects.showing()
+        .filter(language=language, article__in=published)
         .select_related("article__section")
         .order_by("rail", "position", "pk")
     )

@@ -65,14 +65,16 @@ def test_election_page_query_count_is_fixed(
 ):
     # elections nav, national totals, provinces + their results + turnouts,
     # last updated; the site's navigation (sections, series)
-    with django_assert_num_queries(8):
+    # +1 (issue 10): the navigation's links to people, parties, results… (one query)
+    with django_assert_num_queries(9):
         client.get(f"/{language}/results/2018/")
     for n in range(5):
         province = Province.objects.create(slug=f"p-{n}", name_en=f"P {n}")
         services.set_result(
             small_election, province, two_parties[1], source="admin", seats=1
         )
-    with django_assert_num_queries(8):
+    # +1 (issue 10): the navigation's links to people, parties, results… (one query)
+    with django_assert_num_queries(9):
         client.get(f"/{language}/results/")
 
 
@@ -123,7 +125,8 @@ def test_province_page_has_history_figures_and_stories(
     ArticleFactory(published=True, location_name="Phnom Penh")
     ArticleFactory(location_name="Kampot")  # a draft
     # province, history, stories, last updated; the navigation (2)
-    with django_assert_num_queries(6):
+    # +1 (issue 10): the navigation's links to people, parties, results… (one query)
+    with django_assert_num_queries(7):
         response = client.get(f"/{language}/results/provinces/kampot/")
     html5lib.HTMLParser(strict=True).parse(response.content)
     page = soup(response)

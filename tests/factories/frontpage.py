@@ -2,7 +2,8 @@
 
 import factory
 
-from frontpage.models import FrontPageItem, Rail, Series, SeriesPart
+from frontpage.models import FrontPageItem, NavigationLink, Rail, Series, SeriesPart
+from frontpage.navigation_pages import Place
 from tests.factories import ArticleFactory
 
 
@@ -34,3 +35,15 @@ class SeriesPartFactory(factory.django.DjangoModelFactory):
     series = factory.SubFactory(SeriesFactory)
     article = factory.SubFactory(ArticleFactory, published=True)
     position = factory.Sequence(lambda n: n + 1)
+
+
+class NavigationLinkFactory(factory.django.DjangoModelFactory):
+    """Migrate makes one row per registered page: factories change those."""
+
+    class Meta:
+        model = NavigationLink
+        django_get_or_create = ("page",)
+
+    page = "people"
+    place = Place.FOOTER
+    position = 110

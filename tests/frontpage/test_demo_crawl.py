@@ -1,10 +1,11 @@
 """A reader can reach every published story of the demo from its front page.
 
 Loads the archive sample (load_demo, then curate_demo as `make run` does),
-crawls each language's site from its front page following links, three clicks
-deep, and checks every page it meets: one h1, headings that never skip a
-level, HTML that parses without errors, no external host for any script, style
-or font (photos not yet fetched from the archive may be).
+crawls each language's site from its front page following links (the context
+pages its navigation and footer link among them), three clicks deep, and
+checks every page it meets: one h1, headings that never skip a level, HTML
+that parses without errors, no external host for any script, style or font
+(photos not yet fetched from the archive may be).
 """
 
 from collections import deque
@@ -29,7 +30,8 @@ def crawl(client, language):
     queue = deque([start])
     while queue:
         path = queue.popleft()
-        response = client.get(path)
+        # follow: the live-coverage link is a short address that redirects
+        response = client.get(path, follow=True)
         assert response.status_code == 200, path
         pages[path] = response.content
         if seen[path] == CLICKS:
@@ -81,6 +83,18 @@ def test_every_published_story_is_within_three_clicks(client, demo_site, languag
     # quote the importer makes people's records of (their pages are crawled too).
     assert stories.count() == 8
     assert missing == []
+
+
+@pytest.mark.parametrize("language", LANGUAGE_CODES)
+def test_the_context_pages_are_one_click_from_the_front_page(
+    client, demo_site, language
+):
+    """The demo's people, parties, timeline, quotes and results (it has no
+    live story) are linked from the front page's navigation or footer."""
+    front = BeautifulSoup(client.get(f"/{language}/").content, "html.parser")
+    linked = {a["href"] for a in front.select(".site-nav a, .site-footer a")}
+    pages = ("results", "people", "parties", "timeline", "quotes")
+    assert {f"/{language}/{page}/" for page in pages} <= linked
 
 
 @pytest.mark.parametrize("language", LANGUAGE_CODES)
