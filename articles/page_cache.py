@@ -24,6 +24,7 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified
+from django.template.loader import render_to_string
 from django.utils.http import parse_etags
 
 CONTENT_VERSION_KEY = "newsroom:content-version"
@@ -155,6 +156,27 @@ def for_readers(request, name, build):
         if value is not None:
             cache.set(key, value, seconds)
     return value
+
+
+def kept_with_main(request, template, context):
+    """`context` with its page's main part rendered from `template` as "main".
+
+    For a `for_readers` build: the main part's HTML is kept instead of what it
+    is made of (cards, photos and their renditions), which costs more to load
+    from the cache than the page takes to render. Only the plain values the
+    page's head and frame read stay beside it.
+    """
+    kept = {key: value for key, value in context.items() if is_plain(value)}
+    kept["main"] = render_to_string(template, context, request)
+    return kept
+
+
+def is_plain(value):
+    if isinstance(value, (list, tuple)):
+        return all(is_plain(item) for item in value)
+    if isinstance(value, dict):
+        return all(is_plain(item) for item in value.values())
+    return value is None or isinstance(value, (str, int, float, bool))
 
 
 def cache_public_page(view):

@@ -22,7 +22,7 @@ from articles.languages import (
     localized,
 )
 from articles.rendering import render_markdown
-from media_assets.models import rendition_prefetch
+from media_assets.models import KeptPrefetchMixin, rendition_prefetch
 
 
 class Status(models.TextChoices):
@@ -110,7 +110,7 @@ def coordinate_field(name, limit):
     )
 
 
-class Article(models.Model):
+class Article(KeptPrefetchMixin, models.Model):
     title = models.CharField(max_length=300, blank=True)
     slug = models.SlugField(
         max_length=200,
