@@ -16,7 +16,9 @@ wraps carries a strong ETag (a hash of its bytes) and answers a matching
 If-None-Match with 304; from the cache that takes no rendering at all.
 """
 
+import gzip
 import hashlib
+import re
 import time
 from dataclasses import dataclass
 from functools import wraps
@@ -25,6 +27,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified
 from django.template.loader import render_to_string
+from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags
 
 CONTENT_VERSION_KEY = "newsroom:content-version"
@@ -67,11 +70,30 @@ class CachedPage:
     headers: tuple  # ((name, value), …)
     body: bytes
     etag: str
+    gzipped: bytes = b""  # the body compressed once, when stored
+
+    def for_request(self, request):
+        """(body, ETag, Content-Encoding or None) of the representation asked for.
+
+        The gzip one has its own strong ETag, as a different set of bytes.
+        """
+        if self.gzipped and ACCEPTS_GZIP.search(
+            request.headers.get("Accept-Encoding", "")
+        ):
+            return self.gzipped, self.etag[:-1] + '-gzip"', "gzip"
+        return self.body, self.etag, None
+
+
+# As django.middleware.gzip reads Accept-Encoding. Cached pages are public and
+# anonymous (no CSRF token or other secret to leak by compression).
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+# Bodies this short gain nothing from compression.
+GZIP_MIN_LENGTH = 200
 
 
 def page_key(request):
     path = request.get_full_path().encode()
-    return "newsroom:page:" + hashlib.sha256(path).hexdigest()[:40]
+    return "newsroom:page:v2:" + hashlib.sha256(path).hexdigest()[:40]
 
 
 def strong_etag(body):
@@ -105,7 +127,8 @@ def store(request, response):
         if name.lower() not in NOT_STORED
     )
     body = response.content
-    page = CachedPage(version, 200, headers, body, response["ETag"])
+    gzipped = gzip.compress(body, mtime=0) if len(body) >= GZIP_MIN_LENGTH else b""
+    page = CachedPage(version, 200, headers, body, response["ETag"], gzipped)
     cache.set(page_key(request), page, settings.PAGE_CACHE_SECONDS)
 
 
@@ -119,17 +142,24 @@ def not_modified(request, etag):
 
 
 def respond(request, page):
-    """The cached page, or 304 when the reader already has these bytes."""
-    if not_modified(request, page.etag):
+    """The cached page (compressed when the reader accepts it), or 304 when
+    the reader already has these bytes."""
+    body, etag, encoding = page.for_request(request)
+    if not_modified(request, etag):
         response = HttpResponseNotModified()
-        response["ETag"] = page.etag
-        return response
-    response = HttpResponse(page.body, status=page.status)
-    for name, value in page.headers:
-        response[name] = value
-    response["Content-Length"] = str(len(page.body))
-    if request.method == "HEAD":
-        response.content = b""
+        response["ETag"] = etag
+    else:
+        response = HttpResponse(body, status=page.status)
+        for name, value in page.headers:
+            response[name] = value
+        response["ETag"] = etag
+        if encoding:
+            response["Content-Encoding"] = encoding
+        response["Content-Length"] = str(len(body))
+        if request.method == "HEAD":
+            response.content = b""
+    if page.gzipped:
+        patch_vary_headers(response, ["Accept-Encoding"])
     return response
 
 
