@@ -31,6 +31,8 @@ from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags
 
 CONTENT_VERSION_KEY = "newsroom:content-version"
+SHARED_REVISION_KEY = "newsroom:shared-revision"
+STORY_REVISION_KEY = "newsroom:story-revision:{}"
 # The response attribute cache_public_page sets on a page the middleware may
 # store: the content version read before rendering it.
 CACHEABLE = "_newsroom_page_version"
@@ -49,18 +51,49 @@ def content_version():
     return cache.get_or_set(CONTENT_VERSION_KEY, fresh_version, timeout=None)
 
 
-def bump_content_version():
+def bump_content_version(stories=()):
+    """Move the content version on, and the revision of what changed: the
+    stories named, or, with none named (a section, author or person edited),
+    the shared revision every story's kept parts depend on."""
+    keys = [STORY_REVISION_KEY.format(pk) for pk in stories] or [SHARED_REVISION_KEY]
+    for key in keys:
+        _bump(key)
+    return _bump(CONTENT_VERSION_KEY)
+
+
+def _bump(key):
     try:
-        return cache.incr(CONTENT_VERSION_KEY)
+        return cache.incr(key)
     except ValueError:  # the key was evicted or never set
         version = fresh_version()
-        cache.set(CONTENT_VERSION_KEY, version, timeout=None)
+        cache.set(key, version, timeout=None)
         return version
 
 
-def story_changed(sender, **kwargs):
+def story_revisions(pks):
+    """{pk: (shared revision, the story's revision)}: one cache read (and one
+    write for revisions not yet set). What is kept per story under these
+    (feed items) survives changes to other stories, unlike the content version.
+    A revision is read before the story is, so what is built from an older
+    row is never kept under a newer revision."""
+    keys = {pk: STORY_REVISION_KEY.format(pk) for pk in pks}
+    found = cache.get_many([SHARED_REVISION_KEY, *keys.values()])
+    # A lost key starts again above any value it held, as the version does.
+    unset = {
+        key: fresh_version()
+        for key in [SHARED_REVISION_KEY, *keys.values()]
+        if key not in found
+    }
+    if unset:
+        cache.set_many(unset, timeout=None)
+        found.update(unset)
+    shared = found[SHARED_REVISION_KEY]
+    return {pk: (shared, found[key]) for pk, key in keys.items()}
+
+
+def story_changed(sender, article_ids=(), **kwargs):
     """story_changed receiver: it is sent on commit, so bump at once."""
-    bump_content_version()
+    bump_content_version(article_ids)
 
 
 @dataclass(frozen=True)

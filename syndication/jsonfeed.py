@@ -16,7 +16,7 @@ from django.templatetags.static import static
 
 from articles.languages import localized, site_title
 from articles.models import Article
-from articles.page_cache import content_version
+from articles.page_cache import story_revisions
 from syndication import live_entries, metadata
 from syndication.content import (
     feed_body_html,
@@ -236,19 +236,22 @@ class ArticleJSONFeed:
         keys read), in order.
 
         Built items are kept (settings.PAGE_DATA_SECONDS) per story, language,
-        kind of feed and content version, which every announced change of any
-        story moves on: a page of items built before costs one cache read, and
-        only the stories missing from it are read with everything they show
+        kind of feed and the story's revision (articles.page_cache
+        .story_revisions), which only an announced change of that story, or
+        of what all stories share (a section, an author), moves on: on
+        election night a new entry or edit rebuilds its own item, not the
+        page's twenty. A page of items built before costs two cache reads;
+        only the missing stories are read with everything they show
         (Article.objects.for_page()) and built.
         """
         seconds = settings.PAGE_DATA_SECONDS
         if not seconds:
             by_pk = {a.pk: a for a in self.stories([row.pk for row in rows])}
             return [encode_item(self.item(by_pk[row.pk])) for row in rows]
-        version = content_version()
+        revisions = story_revisions([row.pk for row in rows])
         keys = {
-            row.pk: f"newsroom:feed-item:{version}:{self.language}:"
-            f"{int(self.full)}:{self.base_url}:{row.pk}"
+            row.pk: f"newsroom:feed-item:{revisions[row.pk][0]}:{revisions[row.pk][1]}:"
+            f"{self.language}:{int(self.full)}:{self.base_url}:{row.pk}"
             for row in rows
         }
         kept = cache.get_many(keys.values())
