@@ -44,7 +44,6 @@ def card(article, language, thumbnail=None):
     published_at = localized(article, "published_at", language)
     evergreen = article.layout in EVERGREEN_LAYOUTS
     return {
-        "article": article,
         "url": article.get_absolute_url(language),
         "title": localized(article, "title", language),
         "summary": localized(article, "summary", language),

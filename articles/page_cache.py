@@ -22,7 +22,9 @@ how many of those times have passed since it was set, so the first reader
 after 20:00 gets a new page without anything being bumped.
 """
 
+import gzip
 import hashlib
+import re
 import time
 from bisect import bisect_right
 from dataclasses import dataclass
@@ -31,10 +33,14 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags
 
 CONTENT_VERSION_KEY = "newsroom:content-version"
+SHARED_REVISION_KEY = "newsroom:shared-revision"
+STORY_REVISION_KEY = "newsroom:story-revision:{}"
 # (content version, when its schedule was read, the change times then to come)
 SCHEDULE_KEY = "newsroom:schedule"
 # The response attribute cache_public_page sets on a page the middleware may
@@ -55,12 +61,22 @@ def content_version():
     return cache.get_or_set(CONTENT_VERSION_KEY, fresh_version, timeout=None)
 
 
-def bump_content_version():
+def bump_content_version(stories=()):
+    """Move the content version on, and the revision of what changed: the
+    stories named, or, with none named (a section, author or person edited),
+    the shared revision every story's kept parts depend on."""
+    keys = [STORY_REVISION_KEY.format(pk) for pk in stories] or [SHARED_REVISION_KEY]
+    for key in keys:
+        _bump(key)
+    return _bump(CONTENT_VERSION_KEY)
+
+
+def _bump(key):
     try:
-        return cache.incr(CONTENT_VERSION_KEY)
+        return cache.incr(key)
     except ValueError:  # the key was evicted or never set
         version = fresh_version()
-        cache.set(CONTENT_VERSION_KEY, version, timeout=None)
+        cache.set(key, version, timeout=None)
         return version
 
 
@@ -106,9 +122,30 @@ def current_reader_version():
     return reader_version(version, found.get(SCHEDULE_KEY))
 
 
-def story_changed(sender, **kwargs):
+def story_revisions(pks):
+    """{pk: (shared revision, the story's revision)}: one cache read (and one
+    write for revisions not yet set). What is kept per story under these
+    (feed items) survives changes to other stories, unlike the content version.
+    A revision is read before the story is, so what is built from an older
+    row is never kept under a newer revision."""
+    keys = {pk: STORY_REVISION_KEY.format(pk) for pk in pks}
+    found = cache.get_many([SHARED_REVISION_KEY, *keys.values()])
+    # A lost key starts again above any value it held, as the version does.
+    unset = {
+        key: fresh_version()
+        for key in [SHARED_REVISION_KEY, *keys.values()]
+        if key not in found
+    }
+    if unset:
+        cache.set_many(unset, timeout=None)
+        found.update(unset)
+    shared = found[SHARED_REVISION_KEY]
+    return {pk: (shared, found[key]) for pk, key in keys.items()}
+
+
+def story_changed(sender, article_ids=(), **kwargs):
     """story_changed receiver: it is sent on commit, so bump at once."""
-    bump_content_version()
+    bump_content_version(article_ids)
 
 
 @dataclass(frozen=True)
@@ -118,11 +155,30 @@ class CachedPage:
     headers: tuple  # ((name, value), …)
     body: bytes
     etag: str
+    gzipped: bytes = b""  # the body compressed once, when stored
+
+    def for_request(self, request):
+        """(body, ETag, Content-Encoding or None) of the representation asked for.
+
+        The gzip one has its own strong ETag, as a different set of bytes.
+        """
+        if self.gzipped and ACCEPTS_GZIP.search(
+            request.headers.get("Accept-Encoding", "")
+        ):
+            return self.gzipped, self.etag[:-1] + '-gzip"', "gzip"
+        return self.body, self.etag, None
+
+
+# As django.middleware.gzip reads Accept-Encoding. Cached pages are public and
+# anonymous (no CSRF token or other secret to leak by compression).
+ACCEPTS_GZIP = re.compile(r"\bgzip\b")
+# Bodies this short gain nothing from compression.
+GZIP_MIN_LENGTH = 200
 
 
 def page_key(request):
     path = request.get_full_path().encode()
-    return "newsroom:page:" + hashlib.sha256(path).hexdigest()[:40]
+    return "newsroom:page:v2:" + hashlib.sha256(path).hexdigest()[:40]
 
 
 def strong_etag(body):
@@ -158,7 +214,8 @@ def store(request, response):
         if name.lower() not in NOT_STORED
     )
     body = response.content
-    page = CachedPage(version, 200, headers, body, response["ETag"])
+    gzipped = gzip.compress(body, mtime=0) if len(body) >= GZIP_MIN_LENGTH else b""
+    page = CachedPage(version, 200, headers, body, response["ETag"], gzipped)
     cache.set(page_key(request), page, settings.PAGE_CACHE_SECONDS)
 
 
@@ -172,17 +229,24 @@ def not_modified(request, etag):
 
 
 def respond(request, page):
-    """The cached page, or 304 when the reader already has these bytes."""
-    if not_modified(request, page.etag):
+    """The cached page (compressed when the reader accepts it), or 304 when
+    the reader already has these bytes."""
+    body, etag, encoding = page.for_request(request)
+    if not_modified(request, etag):
         response = HttpResponseNotModified()
-        response["ETag"] = page.etag
-        return response
-    response = HttpResponse(page.body, status=page.status)
-    for name, value in page.headers:
-        response[name] = value
-    response["Content-Length"] = str(len(page.body))
-    if request.method == "HEAD":
-        response.content = b""
+        response["ETag"] = etag
+    else:
+        response = HttpResponse(body, status=page.status)
+        for name, value in page.headers:
+            response[name] = value
+        response["ETag"] = etag
+        if encoding:
+            response["Content-Encoding"] = encoding
+        response["Content-Length"] = str(len(body))
+        if request.method == "HEAD":
+            response.content = b""
+    if page.gzipped:
+        patch_vary_headers(response, ["Accept-Encoding"])
     return response
 
 
@@ -209,6 +273,27 @@ def for_readers(request, name, build):
         if value is not None:
             cache.set(key, value, seconds)
     return value
+
+
+def kept_with_main(request, template, context):
+    """`context` with its page's main part rendered from `template` as "main".
+
+    For a `for_readers` build: the main part's HTML is kept instead of what it
+    is made of (cards, photos and their renditions), which costs more to load
+    from the cache than the page takes to render. Only the plain values the
+    page's head and frame read stay beside it.
+    """
+    kept = {key: value for key, value in context.items() if is_plain(value)}
+    kept["main"] = render_to_string(template, context, request)
+    return kept
+
+
+def is_plain(value):
+    if isinstance(value, (list, tuple)):
+        return all(is_plain(item) for item in value)
+    if isinstance(value, dict):
+        return all(is_plain(item) for item in value.values())
+    return value is None or isinstance(value, (str, int, float, bool))
 
 
 def cache_public_page(view):

@@ -3,8 +3,9 @@
     .venv/bin/python bench/pages.py                       # SQLite, three targets
     .venv/bin/python bench/pages.py --postgres postgres://postgres@127.0.0.1:5432/newsroom_bench
 
-Loads the demo (the archive sample, so the peer-bench's seed story
-`government-leans-on-civil-servants` is there) into a throw-away SQLite file
+Loads the demo as `make run` does (the archive sample, so the peer-bench's seed
+story `government-leans-on-civil-servants` is there, and the demo curation)
+into a throw-away SQLite file
 and, with --postgres, into that database (it is migrated and the demo loaded
 into it; use one that holds nothing else), then starts gunicorn as `make run`
 does (gunicorn.conf.py, 2 sync workers), one per target:
@@ -14,7 +15,8 @@ does (gunicorn.conf.py, 2 sync workers), one per target:
   ours-cached     SQLite, page cache on (the default: diskcache)
 
 Each target has its own diskcache folder. It prints the `--extra` arguments
-for peer-bench's bench.sh and serves until interrupted (Ctrl-C stops them).
+for peer-bench's bench.sh (the story, the front page and a section on each)
+and serves until interrupted (Ctrl-C stops them).
 """
 
 import argparse
@@ -31,6 +33,8 @@ ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 GUNICORN = str(Path(PYTHON).with_name("gunicorn"))
 STORY = "/en/feature/government-leans-on-civil-servants/"
+# The other pages the issue compares: the front page and a section.
+PAGES = {"": STORY, "front-": "/en/", "section-": "/en/feature/"}
 
 
 def environment(workdir, name, database_url, page_cache):
@@ -48,7 +52,7 @@ def environment(workdir, name, database_url, page_cache):
 
 
 def load_demo(env):
-    for command in (["migrate", "--noinput", "-v0"], ["load_demo"]):
+    for command in (["migrate", "--noinput", "-v0"], ["load_demo"], ["curate_demo"]):
         subprocess.run(  # noqa: S603 - our own interpreter and manage.py
             [PYTHON, "manage.py", *command],
             cwd=ROOT,
@@ -110,9 +114,10 @@ def main():
             servers.append(serve(env, ports[name], log))
         extras = []
         for name in targets:
-            url = f"http://127.0.0.1:{ports[name]}{STORY}"
-            wait_until_up(url)
-            extras.append(f"--extra ours-{name}={url}")
+            wait_until_up(f"http://127.0.0.1:{ports[name]}{STORY}")
+            for prefix, path in PAGES.items():
+                url = f"http://127.0.0.1:{ports[name]}{path}"
+                extras.append(f"--extra {prefix}ours-{name}={url}")
         print("Serving. Run in ../shared/peer-bench:\n  ./bench.sh " + " ".join(extras))
         print("Ctrl-C stops the servers.", flush=True)
         signal.pause()

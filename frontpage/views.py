@@ -5,9 +5,9 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from articles.languages import LANGUAGE_CODES, current_language, localized
-from articles.listing_views import render_list
+from articles.listing_views import list_context, render_list
 from articles.models import Article
-from articles.page_cache import cache_public_page
+from articles.page_cache import cache_public_page, for_readers, kept_with_main
 from frontpage.curation import front_page
 from frontpage.models import Series
 from people.models import Quote
@@ -21,15 +21,25 @@ QUOTE_RIBBON_SIZE = 4
 @cache_public_page
 def front(request):
     language = current_language()
-    context = front_page(language)
-    context.update(
-        language=language,
-        feeds=True,
-        quote_ribbon=quote_cards(
-            language, Quote.objects.order_by("-pk")[:QUOTE_RIBBON_SIZE]
-        ),
+    context = for_readers(
+        request, f"front:{language}", lambda: front_context(request, language)
     )
     return render(request, "frontpage/front.html", context)
+
+
+def front_context(request, language):
+    """Everything the front page shows, its rails rendered: kept per content version."""
+    context = {
+        **front_page(language),
+        "language": language,
+        "feeds": True,
+        "quote_ribbon": quote_cards(
+            language, Quote.objects.order_by("-pk")[:QUOTE_RIBBON_SIZE]
+        ),
+    }
+    kept = kept_with_main(request, "frontpage/front_main.html", context)
+    kept["has_quote_ribbon"] = bool(context["quote_ribbon"])
+    return kept
 
 
 @require_safe
@@ -37,23 +47,27 @@ def front(request):
 def series_page(request, slug):
     """A series' published parts in the editors' order, paginated."""
     language = current_language()
-    series = Series.objects.filter(slug=slug).first()
-    if series is None:
-        raise Http404("No series at this address.")
-    parts = (
-        Article.objects.published(language)
-        .filter(series_parts__series=series)
-        .select_related("section")
-        .order_by("series_parts__position", "pk")
-    )
-    return render_list(
-        request,
-        language,
-        parts,
-        {
-            "title": localized(series, "title", language, fallback=True),
-            "description": localized(series, "description", language),
-            "template_class": "series-page",
-        },
-        {code: series.get_absolute_url(code) for code in LANGUAGE_CODES},
-    )
+
+    def build():
+        series = Series.objects.filter(slug=slug).first()
+        if series is None:
+            raise Http404("No series at this address.")
+        parts = (
+            Article.objects.published(language)
+            .filter(series_parts__series=series)
+            .select_related("section")
+            .order_by("series_parts__position", "pk")
+        )
+        return list_context(
+            request,
+            language,
+            parts,
+            {
+                "title": localized(series, "title", language, fallback=True),
+                "description": localized(series, "description", language),
+                "template_class": "series-page",
+            },
+            {code: series.get_absolute_url(code) for code in LANGUAGE_CODES},
+        )
+
+    return render_list(request, f"series:{slug}", build)

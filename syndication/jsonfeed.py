@@ -16,7 +16,7 @@ from django.templatetags.static import static
 
 from articles.languages import localized, site_title
 from articles.models import Article
-from articles.page_cache import content_version
+from articles.page_cache import story_revisions
 from syndication import live_entries, metadata
 from syndication.content import (
     feed_body_html,
@@ -232,28 +232,34 @@ class ArticleJSONFeed:
         return item
 
     def items(self, rows):
-        """The items of `rows` (stories with only their keys read), in order.
+        """The encoded items (encode_item) of `rows` (stories with only their
+        keys read), in order.
 
         Built items are kept (settings.PAGE_DATA_SECONDS) per story, language,
-        kind of feed and content version, which every announced change of any
-        story moves on: a page of items built before costs one cache read, and
-        only the stories missing from it are read with everything they show
+        kind of feed and the story's revision (articles.page_cache
+        .story_revisions), which only an announced change of that story, or
+        of what all stories share (a section, an author), moves on: on
+        election night a new entry or edit rebuilds its own item, not the
+        page's twenty. A page of items built before costs two cache reads;
+        only the missing stories are read with everything they show
         (Article.objects.for_page()) and built.
         """
         seconds = settings.PAGE_DATA_SECONDS
         if not seconds:
             by_pk = {a.pk: a for a in self.stories([row.pk for row in rows])}
-            return [self.item(by_pk[row.pk]) for row in rows]
-        version = content_version()
+            return [encode_item(self.item(by_pk[row.pk])) for row in rows]
+        revisions = story_revisions([row.pk for row in rows])
         keys = {
-            row.pk: f"newsroom:feed-item:{version}:{self.language}:"
-            f"{int(self.full)}:{self.base_url}:{row.pk}"
+            row.pk: f"newsroom:feed-item:{revisions[row.pk][0]}:{revisions[row.pk][1]}:"
+            f"{self.language}:{int(self.full)}:{self.base_url}:{row.pk}"
             for row in rows
         }
         kept = cache.get_many(keys.values())
         missing = [pk for pk, key in keys.items() if key not in kept]
         if missing:
-            built = {keys[a.pk]: self.item(a) for a in self.stories(missing)}
+            built = {
+                keys[a.pk]: encode_item(self.item(a)) for a in self.stories(missing)
+            }
             cache.set_many(built, seconds)
             kept.update(built)
         return [kept[keys[row.pk]] for row in rows]
@@ -266,15 +272,17 @@ class ArticleJSONFeed:
         return stories
 
     def tombstone(self, tombstone):
-        """A withdrawn version: its id and when, nothing of its content."""
+        """A withdrawn version's encoded item: its id and when, no content."""
         withdrawn_at = metadata.rfc3339(tombstone.withdrawn_at)
-        return {
-            "id": item_id(tombstone.article_id, tombstone.language),
-            "content_text": "",
-            "date_modified": withdrawn_at,
-            "language": tombstone.language,
-            EXTENSION: {"status": "withdrawn", "withdrawn_at": withdrawn_at},
-        }
+        return encode_item(
+            {
+                "id": item_id(tombstone.article_id, tombstone.language),
+                "content_text": "",
+                "date_modified": withdrawn_at,
+                "language": tombstone.language,
+                EXTENSION: {"status": "withdrawn", "withdrawn_at": withdrawn_at},
+            }
+        )
 
 
 def revision_of(data):
@@ -291,19 +299,27 @@ def _prune(value):
     return value
 
 
+def encode_item(item):
+    """One item's JSON text, made once when the item is built: a feed page is
+    then its head and the kept texts joined, not a re-encoding of every item."""
+    pruned = _prune(item)
+    # content_text "" is how a tombstone says "no content"; keep it.
+    if "content_html" not in pruned and "content_text" in item:
+        pruned["content_text"] = item["content_text"] or ""
+    return json.dumps(pruned, ensure_ascii=False, separators=(",", ":"))
+
+
 class JSONFeedWriter:
-    """Serialises a feed dict; Khmer stays UTF-8, byte for byte."""
+    """Serialises a feed dict whose items are encoded (encode_item); Khmer
+    stays UTF-8, byte for byte."""
 
     content_type = "application/feed+json; charset=utf-8"
 
     def write(self, feed):
-        pruned = _prune({k: v for k, v in feed.items() if k != "items"})
-        pruned["items"] = [self._item(item) for item in feed["items"]]
-        return json.dumps(pruned, ensure_ascii=False, separators=(",", ":")).encode()
-
-    def _item(self, item):
-        pruned = _prune(item)
-        # content_text "" is how a tombstone says "no content"; keep it.
-        if "content_html" not in pruned and "content_text" in item:
-            pruned["content_text"] = item["content_text"] or ""
-        return pruned
+        head = json.dumps(
+            _prune({k: v for k, v in feed.items() if k != "items"}),
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+        # head is a JSON object: "}" ends it, and the items array goes before.
+        return f'{head[:-1]},"items":[{",".join(feed["items"])}]}}'.encode()

@@ -134,15 +134,11 @@ def _after(position, when_field, kind):
 
 def sync_page(queryset, tombstones, language, position, limit):
     """Up to limit + 1 (when, kind, object) entries after `position`, oldest first."""
-    # modified >= when holds only if one of its two columns is >= when: this
-    # redundant test lets the database use its indexes before computing max().
-    published_at = field_name("published_at", language)
-    either_since = Q(updated_at__gte=position.when) | Q(
-        **{f"{published_at}__gte": position.when}
-    )
+    # The redundant modified >= when lets the database seek into the
+    # article_modified_<language>_idx expression index instead of scanning it.
     live = (
-        queryset.filter(either_since)
-        .annotate(modified=modified_expression(language))
+        queryset.annotate(modified=modified_expression(language))
+        .filter(modified__gte=position.when)
         .filter(_after(position, "modified", LIVE))
         .order_by("modified", "pk")[: limit + 1]
     )

@@ -32,12 +32,11 @@ def hit(key_id, now=None):
     now = time.time() if now is None else now
     window = int(now // seconds)
     name = f"syndication:rate:{key_id}:{window}"
-    cache.add(name, 0, timeout=seconds + 1)
+    # One write per request: only a window's first request finds no count.
     try:
         count = cache.incr(name)
-    except ValueError:  # expired between add and incr: start the window again
-        cache.set(name, 1, timeout=seconds + 1)
-        count = 1
+    except ValueError:
+        count = 1 if cache.add(name, 1, timeout=seconds + 1) else cache.incr(name)
     if count > requests:
         return Verdict(False, retry_after=max(1, int((window + 1) * seconds - now)))
     return Verdict(True)

@@ -7,6 +7,7 @@ from django.core.validators import (
     RegexValidator,
 )
 from django.db import models
+from django.db.models.functions import Greatest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import override
@@ -22,7 +23,7 @@ from articles.languages import (
     localized,
 )
 from articles.rendering import render_markdown
-from media_assets.models import rendition_prefetch
+from media_assets.models import KeptPrefetchMixin, rendition_prefetch
 
 
 class Status(models.TextChoices):
@@ -110,7 +111,7 @@ def coordinate_field(name, limit):
     )
 
 
-class Article(models.Model):
+class Article(KeptPrefetchMixin, models.Model):
     title = models.CharField(max_length=300, blank=True)
     slug = models.SlugField(
         max_length=200,
@@ -192,12 +193,22 @@ class Article(models.Model):
             ),
         ]
         # Feeds page newest-first per language and sync on changes: keyset
-        # pagination walks these indexes instead of sorting the table.
+        # pagination walks these indexes instead of sorting the table. The
+        # sync order's key is when a version last changed for partners,
+        # max(updated_at, published_at) (syndication.pagination).
         indexes = [
             *(
                 models.Index(
                     fields=[field_name("published_at", code), "id"],
                     name=f"article_published_{code}_idx",
+                )
+                for code in LANGUAGE_CODES
+            ),
+            *(
+                models.Index(
+                    Greatest("updated_at", field_name("published_at", code)),
+                    "id",
+                    name=f"article_modified_{code}_idx",
                 )
                 for code in LANGUAGE_CODES
             ),

@@ -5,6 +5,7 @@ by their path here, so they stay importable from this package.
 """
 
 from .change import FILE_FIELDS, RIGHTS_FIELDS, PhotoChange, changes_by
+from .kept import KeptPrefetchMixin
 from .photo import (
     ContentNamedFieldFile,
     ContentNamedImageField,
@@ -17,6 +18,7 @@ from .rendition import Rendition, rendition_prefetch, rendition_upload_to
 
 __all__ = [
     "FILE_FIELDS",
+    "KeptPrefetchMixin",
     "RIGHTS_FIELDS",
     "ContentNamedFieldFile",
     "ContentNamedImageField",

@@ -8,6 +8,7 @@ from ..naming import stored_name
 from ..rights import DECISION_OUTPUTS, MAY_SYNDICATE, NO_SYNDICATION, decide
 from ..validation import validate_image_file
 from .change import AUDITED_FIELDS, PhotoChange
+from .kept import KeptPrefetchMixin
 from .rendition import rendition_prefetch
 
 THUMBNAIL_SPEC = "1x1-420.jpeg"
@@ -58,7 +59,7 @@ class PhotoQuerySet(models.QuerySet):
         return self.filter(syndicatable=False)
 
 
-class Photo(models.Model):
+class Photo(KeptPrefetchMixin, models.Model):
     """One picture in the library, placed in any number of stories."""
 
     image = ContentNamedImageField(

@@ -1,5 +1,6 @@
 """The page cache over HTTP: served before sessions, strong ETags, 304s."""
 
+import gzip
 from contextlib import nullcontext
 
 import pytest
@@ -106,3 +107,25 @@ def test_editors_pages_are_never_stored_for_readers(editor):
     editor_client.force_login(editor)
     editor_client.get(url)
     assert not [key for key in cache._cache if "newsroom:page:" in key]
+
+
+def test_a_cached_page_is_sent_compressed_once_to_readers_who_accept_gzip(
+    client, story, django_assert_num_queries
+):
+    url = story.get_absolute_url("en")
+    fresh = client.get(url)
+    with django_assert_num_queries(0):
+        packed = client.get(url, headers={"Accept-Encoding": "br, gzip, deflate"})
+    assert packed["Content-Encoding"] == "gzip"
+    assert gzip.decompress(packed.content) == fresh.content
+    assert int(packed["Content-Length"]) == len(packed.content) < len(fresh.content)
+    assert "Accept-Encoding" in packed["Vary"]
+    # Other bytes, another strong validator; each revalidates on its own.
+    assert packed["ETag"] != fresh["ETag"]
+    again = client.get(
+        url, headers={"Accept-Encoding": "gzip", "If-None-Match": packed["ETag"]}
+    )
+    assert again.status_code == 304 and again["ETag"] == packed["ETag"]
+    plain = client.get(url)
+    assert "Content-Encoding" not in plain and plain.content == fresh.content
+    assert "Accept-Encoding" in plain["Vary"]

@@ -1,13 +1,15 @@
-"""Feed items are built once per content version, and never served stale."""
+"""Feed items are built once per story revision, and never served stale."""
 
 import pytest
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from articles.events import EDITED, announce
+from articles.page_cache import bump_content_version
 from articles.states import change_state
 from media_assets.services import photo_changed
 from syndication import pagination
+from syndication.jsonfeed import ArticleJSONFeed
 from tests.factories import KHMER_TITLE, ArticleFactory
 from tests.syndication_support import get_feed, voa_hero_story
 
@@ -110,3 +112,43 @@ def test_public_and_partner_items_are_kept_apart(client, key):
     assert "content_html" in partner and "_newsroom" in partner
     assert "content_html" not in public and "_newsroom" not in public
     assert "content_html" not in get_feed(client)["items"][0]
+
+
+def built_items(monkeypatch):
+    """The stories whose item is built from here on, in order."""
+    built = []
+    original = ArticleJSONFeed.item
+
+    def item(feed, article):
+        built.append(article.pk)
+        return original(feed, article)
+
+    monkeypatch.setattr(ArticleJSONFeed, "item", item)
+    return built
+
+
+def test_an_edit_rebuilds_its_own_item_only(
+    client, key, monkeypatch, django_capture_on_commit_callbacks
+):
+    stories = [ArticleFactory(published=True) for _ in range(3)]
+    get_feed(client, key=key)
+    built = built_items(monkeypatch)
+    with django_capture_on_commit_callbacks(execute=True):
+        stories[1].title_en = "Results delayed in Kandal"
+        stories[1].save()
+        announce(stories[1], EDITED)
+    items = get_feed(client, key=key)["items"]
+    assert built == [stories[1].pk]
+    assert "Results delayed in Kandal" in [item["title"] for item in items]
+
+
+def test_a_change_every_story_shows_rebuilds_every_item(
+    client, key, monkeypatch, django_capture_on_commit_callbacks
+):
+    stories = [ArticleFactory(published=True) for _ in range(3)]
+    get_feed(client, key=key)
+    built = built_items(monkeypatch)
+    with django_capture_on_commit_callbacks(execute=True):
+        transaction.on_commit(bump_content_version)  # as a section's admin save
+    get_feed(client, key=key)
+    assert sorted(built) == sorted(story.pk for story in stories)
