@@ -8,9 +8,10 @@ the partner feed.
 import shutil
 
 import pytest
+from django.db.models import F
 from bs4 import BeautifulSoup
 
-from articles.importers.jekyll import import_site
+from articles.importers.jekyll import handlers, import_site
 from articles.models import Article, ImportedPost
 from people.models import Party, Person, Quote, TimelineEvent
 from tests.syndication_support import get_feed, make_partner
@@ -21,6 +22,12 @@ TAGLINE_EN = (
     "This video was shot by Khan Sokummono and Nov Povleakhena and produced by "
     "Say Mony."
 )
+# Sample posts earlier imports made stories of, and the pages they are now.
+CONVERTED = {
+    "hun-sen": "/{language}/people/hun-sen/",
+    "party-cnrp": "/{language}/parties/cnrp/",
+    "quote-nou-sari": "/{language}/quotes/#quote-nou-sari",
+}
 
 
 @pytest.fixture
@@ -163,3 +170,47 @@ def test_a_bad_biography_leaves_nothing_half_written(tmp_path, voa_fixtures):
     assert not Person.objects.filter(slug="hun-sen").exists()
     assert not ImportedPost.objects.filter(source_path__contains="hun-sen.md").exists()
     assert Party.objects.filter(slug="cnrp").exists()  # the others are imported
+
+
+def test_reimport_converts_stories_an_earlier_import_made(
+    client, monkeypatch, voa_fixtures
+):
+    """Earlier versions imported biographies, parties and quotes as stories."""
+    with monkeypatch.context() as earlier:
+        earlier.setattr(handlers, "_post_handlers", {})
+        assert import_site(voa_fixtures).ok
+    stale = {a.slug: a for a in Article.objects.filter(slug__in=CONVERTED)}
+    assert set(stale) == set(CONVERTED)
+    old_urls = {slug: a.get_absolute_url("km") for slug, a in stale.items()}
+    assert client.get(old_urls["hun-sen"]).status_code == 200
+    report = import_site(voa_fixtures)
+    assert report.ok, report.failures
+    assert report.handed_over["stories converted (withdrawn, 301)"] == len(CONVERTED)
+    assert Person.objects.filter(slug="hun-sen").exists()
+    assert Quote.objects.filter(slug="nou-sari").exists()
+    for slug, new_url in CONVERTED.items():
+        for language in ("en", "km"):
+            assert not Article.objects.published(language).filter(slug=slug)
+            url = stale[slug].get_absolute_url(language)
+            assert redirect(client, url) == new_url.format(language=language)
+    assert redirect(client, "/khmer/biography/hun-sen.html") == "/km/people/hun-sen/"
+    feed = get_feed(client, key=make_partner()[1])
+    paths = {a.get_absolute_url("en") for a in stale.values()}
+    assert not [i for i in feed["items"] if i.get("url", "").endswith(tuple(paths))]
+    assert "quote-nou-sari" not in client.get("/sitemap.xml").content.decode()
+    again = import_site(voa_fixtures)  # converted once: nothing more to do
+    assert again.ok and not again.handed_over
+
+
+def test_reimport_keeps_a_stale_story_editors_changed(monkeypatch, voa_fixtures):
+    with monkeypatch.context() as earlier:
+        earlier.setattr(handlers, "_post_handlers", {})
+        assert import_site(voa_fixtures).ok
+    # an editor's save moves the story's edit version (workflow.versioning)
+    Article.objects.filter(slug="hun-sen").update(version=F("version") + 1)
+    report = import_site(voa_fixtures)
+    assert any("not converted" in w for w in report.warnings)
+    assert Article.objects.published("en").filter(slug="hun-sen").exists()
+    forced = import_site(voa_fixtures, force=True)
+    assert forced.handed_over["stories converted (withdrawn, 301)"] == 1
+    assert not Article.objects.published("en").filter(slug="hun-sen").exists()
