@@ -9,7 +9,7 @@ from django.db import transaction
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from articles.page_cache import bump_content_version
-from frontpage.models import FrontPageItem, Series, SeriesPart
+from frontpage.models import CreditsBlock, FrontPageItem, Series, SeriesPart
 
 
 class BumpsPageCache:
@@ -53,3 +53,10 @@ class SeriesAdmin(BumpsPageCache, TabbedTranslationAdmin):
     list_editable = ("in_navigation", "position")
     prepopulated_fields = {"slug": ("title_en",)}
     inlines = [SeriesPartInline]
+
+
+@admin.register(CreditsBlock)
+class CreditsBlockAdmin(BumpsPageCache, TabbedTranslationAdmin):
+    list_display = ("__str__", "slug", "position")
+    list_editable = ("position",)
+    prepopulated_fields = {"slug": ("title_en",)}

@@ -6,4 +6,6 @@ class FrontpageConfig(AppConfig):
     verbose_name = "Front page and series"
 
     def ready(self):
-        from frontpage import onward  # noqa: F401  (registers the story panels)
+        from frontpage import importers, onward  # noqa: F401  (the story panels)
+
+        importers.register()  # the archive's credits posts (frontpage/importers.py)

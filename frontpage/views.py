@@ -2,14 +2,16 @@
 
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
 from articles.languages import LANGUAGE_CODES, current_language, localized
 from articles.listing_views import render_list
 from articles.models import Article
 from articles.page_cache import cache_public_page
+from articles.rendering import markdown_to_safe_html
 from frontpage.curation import front_page
-from frontpage.models import Series
+from frontpage.models import CreditsBlock, Series
 from people.models import Quote
 from people.presentation import quote_cards
 
@@ -56,4 +58,28 @@ def series_page(request, slug):
             "template_class": "series-page",
         },
         {code: series.get_absolute_url(code) for code in LANGUAGE_CODES},
+    )
+
+
+@require_safe
+@cache_public_page
+def credits_page(request):
+    """The project credits in the page's language: one query, no date."""
+    language = current_language()
+    blocks = [
+        {
+            "id": f"credits-{block.slug}",
+            "title": localized(block, "title", language),
+            # sanitised by nh3 in markdown_to_safe_html
+            "body": mark_safe(  # noqa: S308
+                markdown_to_safe_html(localized(block, "body", language))
+            ),
+        }
+        for block in CreditsBlock.objects.all()
+        if block.is_public_in(language)
+    ]
+    return render(
+        request,
+        "frontpage/credits.html",
+        {"language": language, "blocks": blocks},
     )

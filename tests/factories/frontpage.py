@@ -2,7 +2,7 @@
 
 import factory
 
-from frontpage.models import FrontPageItem, Rail, Series, SeriesPart
+from frontpage.models import CreditsBlock, FrontPageItem, Rail, Series, SeriesPart
 from tests.factories import ArticleFactory
 
 
@@ -34,3 +34,15 @@ class SeriesPartFactory(factory.django.DjangoModelFactory):
     series = factory.SubFactory(SeriesFactory)
     article = factory.SubFactory(ArticleFactory, published=True)
     position = factory.Sequence(lambda n: n + 1)
+
+
+class CreditsBlockFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CreditsBlock
+
+    # The archive's credits posts (english/_posts/2014-01-01-credits.md, khmer/…).
+    slug = factory.Sequence(lambda n: f"credits-{n}")
+    title_en = "Project credits"
+    title_km = "ក្រុមការងារ"
+    body_en = "Web production: Brian Williamson"
+    body_km = "អ្នករាយការណ៍៖ ខាន់ សុគុំមនោ, ឆេង ចន្នី"
