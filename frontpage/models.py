@@ -111,9 +111,9 @@ class CreditsBlock(models.Model):
     def __str__(self):
         return localized(self, "title", DEFAULT_LANGUAGE, fallback=True) or self.slug
 
-    def is_public_in(self, language):
-        return bool(localized(self, "body", language))
-
     def get_absolute_url(self, language=None):
         with override(language or current_language()):
             return f"{reverse('frontpage:credits')}#credits-{self.slug}"
+
+    def is_public_in(self, language):
+        return bool(localized(self, "body", language))

@@ -4,28 +4,53 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('frontpage', '0001_initial'),
+        ("frontpage", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CreditsBlock',
+            name="CreditsBlock",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(allow_unicode=True, max_length=100, unique=True)),
-                ('title', models.CharField(blank=True, max_length=200)),
-                ('title_en', models.CharField(blank=True, max_length=200, null=True)),
-                ('title_km', models.CharField(blank=True, max_length=200, null=True)),
-                ('body', models.TextField(blank=True, help_text='Markdown: one line per role.')),
-                ('body_en', models.TextField(blank=True, help_text='Markdown: one line per role.', null=True)),
-                ('body_km', models.TextField(blank=True, help_text='Markdown: one line per role.', null=True)),
-                ('position', models.PositiveSmallIntegerField(default=0)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "slug",
+                    models.SlugField(allow_unicode=True, max_length=100, unique=True),
+                ),
+                ("title", models.CharField(blank=True, max_length=200)),
+                ("title_en", models.CharField(blank=True, max_length=200, null=True)),
+                ("title_km", models.CharField(blank=True, max_length=200, null=True)),
+                (
+                    "body",
+                    models.TextField(
+                        blank=True, help_text="Markdown: one line per role."
+                    ),
+                ),
+                (
+                    "body_en",
+                    models.TextField(
+                        blank=True, help_text="Markdown: one line per role.", null=True
+                    ),
+                ),
+                (
+                    "body_km",
+                    models.TextField(
+                        blank=True, help_text="Markdown: one line per role.", null=True
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField(default=0)),
             ],
             options={
-                'verbose_name': 'credits block',
-                'ordering': ['position', 'pk'],
+                "verbose_name": "credits block",
+                "ordering": ["position", "pk"],
             },
         ),
     ]

@@ -8,8 +8,8 @@ the partner feed.
 import shutil
 
 import pytest
-from django.db.models import F
 from bs4 import BeautifulSoup
+from django.db.models import F
 
 from articles.importers.jekyll import handlers, import_site
 from articles.models import Article, ImportedPost
