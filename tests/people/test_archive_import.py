@@ -64,6 +64,27 @@ def test_biography_is_a_person_with_aliases_credit_and_address(client, imported)
     assert "ស្រាវជ្រាវ" in page.content.decode()
 
 
+def test_biography_keeps_its_photo_includes(client, imported):
+    """The body's photo.html is placed as in a story: [[photo N]], a figure."""
+    hun_sen = Person.objects.get(slug="hun-sen")
+    photos = {p.position: p for p in hun_sen.photos.select_related("photo")}
+    assert not [w for w in imported.warnings if "hun-sen.md: photo.html" in w]
+    khmer = next(p for p in photos.values() if p.caption_km)
+    assert khmer.caption_km.startswith("រូបឯកសារ​៖ លោក ហ៊ុន សែន")
+    assert khmer.photo.credit == "Charles Dharapak" and khmer.photo.source == "AP"
+    assert f"[[photo {khmer.position}]]" in hun_sen.body_km
+    english = next(p for p in photos.values() if p.caption_en)
+    assert english.photo.source_url.startswith("https://gdb.voanews.com/")
+    assert f"[[photo {english.position}]]" in hun_sen.body_en
+    for language, placement in (("km", khmer), ("en", english)):
+        page = BeautifulSoup(
+            client.get(f"/{language}/people/hun-sen/").content, "html.parser"
+        )
+        figure = page.select_one(".entry__body figure.photo")
+        caption = getattr(placement, f"caption_{language}")
+        assert figure.figcaption.get_text().startswith(caption[:20])
+
+
 def test_party_post_is_a_party_with_its_glossary_names(client, imported):
     cnrp = Party.objects.get(slug="cnrp")
     assert cnrp.name_en == "Cambodia National Rescue Party (CNRP)"

@@ -10,6 +10,7 @@ from tests.factories import ArticleFactory, PhotoFactory
 from tests.factories.people import (
     PartyFactory,
     PersonFactory,
+    PersonPhotoFactory,
     QuoteFactory,
     TimelineEventFactory,
     archive_cpp,
@@ -177,15 +178,17 @@ def test_detail_pages_have_a_fixed_query_count(
     for _ in range(3):
         TimelineEventFactory(person=hun_sen, party=cpp, photo=PhotoFactory())
         PersonFactory(party=cpp)
+        PersonPhotoFactory(person=hun_sen)
     warm_renditions()
     client.get("/en/people/hun-sen/")
     # person with party and portrait, renditions, events, their photos' renditions;
-    # the navigation (sections, series)
-    with django_assert_num_queries(6):
+    # the navigation (sections, series); since the biography's own photos
+    # (issue 11): + its photos and their renditions
+    with django_assert_num_queries(8):
         client.get("/en/people/hun-sen/")
     # party, members, events, their photos' renditions (no logo: no query for it);
-    # the navigation
-    with django_assert_num_queries(6):
+    # the navigation; + the party's photos (none: no renditions query)
+    with django_assert_num_queries(7):
         client.get("/km/parties/cpp/")
 
 

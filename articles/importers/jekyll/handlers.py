@@ -24,6 +24,8 @@ from django.core.exceptions import ValidationError
 from .body import Attributed, Include
 from .errors import PostError
 from .images import MissingImage
+from .includes import include_line
+from .placements import StoryPhotos
 
 
 @dataclass(frozen=True)
@@ -97,16 +99,35 @@ class ImportTools:
         except ValidationError as error:
             raise PostError(path, error.messages[0]) from error
 
-    def markdown(self, post):
+    def entry_photos(self, new):
+        """Placements for an upper app's record, shared by its languages:
+        `new(photo=, kind=, position=, language=)` makes an unsaved one."""
+        return StoryPhotos(None, self.images, self.report, new=new)
+
+    def markdown(self, post, photos=None):
         """The post's body as Markdown: links to archive stories rewritten,
-        kramdown attribute lines unwrapped, includes dropped (warned)."""
+        kramdown attribute lines unwrapped. Includes become shortcodes as in a
+        story (photos placed through `photos`, from entry_photos()); without
+        `photos` they are dropped (warned)."""
         parts = []
         for segment in post.segments:
             if isinstance(segment, Include):
-                self.warn(post.source_path, f"{segment.name} dropped from the body")
+                if photos is not None:
+                    body = _EntryBody(photos, self.report)
+                    parts.append(include_line(body, post.language, post, segment))
+                else:
+                    self.warn(post.source_path, f"{segment.name} dropped from the body")
                 continue
             text = segment.content if isinstance(segment, Attributed) else segment
             parts.append(
                 self.links.rewrite(text, lambda: None, lambda url: None).strip()
             )
         return "\n\n".join(part for part in parts if part)
+
+
+@dataclass(frozen=True)
+class _EntryBody:
+    """What includes.include_line() reads of a body being built."""
+
+    photos: StoryPhotos
+    report: object
