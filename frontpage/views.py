@@ -15,7 +15,8 @@ from frontpage.models import CreditsBlock, Series
 from people.models import Quote
 from people.presentation import quote_cards
 
-# The archive's front page ribbon: the newest quote cards (people.Quote).
+# The archive's front page ribbon: the newest quote cards (people.Quote) of
+# their own; a quote shown with a photo inside its story stays there.
 QUOTE_RIBBON_SIZE = 4
 
 
@@ -28,7 +29,8 @@ def front(request):
         language=language,
         feeds=True,
         quote_ribbon=quote_cards(
-            language, Quote.objects.order_by("-pk")[:QUOTE_RIBBON_SIZE]
+            language,
+            Quote.objects.filter(photo_number=None).order_by("-pk")[:QUOTE_RIBBON_SIZE],
         ),
     )
     return render(request, "frontpage/front.html", context)

@@ -28,6 +28,7 @@ from articles.languages import field_name
 from articles.slugs import slugify_unicode
 
 from .models import Party, PartyPhoto, Person, PersonPhoto, Quote, TimelineEvent
+from .photo_quotes import import_photo_quotes
 
 # | replace_first: 'Hun Sen', '<a href=".../LANGUAGEREPLACE/biography/hun-sen.html"
 # | replace_first: 'CPP', '<a href="CPP" class="trigger__party"
@@ -256,3 +257,6 @@ def register():
     ):
         handlers.register_post(handlers.PostHandler(name, handle, categories))
     handlers.register_site(handlers.SiteHandler("people: timeline", import_timeline))
+    handlers.register_story(
+        handlers.StoryHandler("people: photo quotations", import_photo_quotes)
+    )

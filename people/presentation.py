@@ -135,11 +135,14 @@ def quotes_for_cards(queryset, language):
     )
 
 
-def quote_card_context(quote, language):
-    """What people/quote_card.html shows; None when the quote has no words here."""
+def quote_card_context(quote, language, with_story=True):
+    """What people/quote_card.html shows; None when the quote has no words here.
+
+    `with_story=False`: no link to the source story (the card is inside it).
+    """
     if not quote.is_public_in(language):
         return None
-    story = quote.source_story
+    story = quote.source_story if with_story else None
     details = [
         localized(quote, name, language) for name in ("age", "occupation", "location")
     ]

@@ -22,6 +22,8 @@ TAGLINE_EN = (
     "This video was shot by Khan Sokummono and Nov Povleakhena and produced by "
     "Say Mony."
 )
+# khmer/_posts/2018-07-06-hun-sen-hometown.md, a villager's words
+KHMER_WORDS = "«ប្រសិន\u200bបើ\u200bខ្ញុំ\u200bបោះឆ្នោត\u200bឲ្យ\u200bគេ\u200bផ្សេង»"
 # Sample posts earlier imports made stories of, and the pages they are now.
 CONVERTED = {
     "hun-sen": "/{language}/people/hun-sen/",
@@ -128,6 +130,55 @@ def test_quote_is_a_card_not_a_dated_story(client, imported):
     assert len(feed["items"]) == Article.objects.count()
     sitemap = client.get("/sitemap.xml").content.decode()
     assert "quote-nou-sari" not in sitemap and "/biography/" not in sitemap
+
+
+def test_photo_quotations_are_quote_cards_inside_their_story(
+    client,
+    imported,
+    django_assert_max_num_queries,
+    django_capture_on_commit_callbacks,
+    warm_renditions,
+):
+    """photo-large.html's quotation= was printed over the photo (issue 11)."""
+    story = Article.objects.get(slug="hun-sen-hometown")
+    quotes = Quote.objects.filter(source_story=story).order_by("photo_number")
+    assert [q.speaker_name_en for q in quotes] == ["Chorn Nath", "Dy Bit"]
+    first = quotes[0]
+    assert first.words_en.startswith("“I thought he had died. His fate is good.")
+    assert f"[[photo {first.photo_number} quotation=" in story.body_en  # for export
+    assert imported.handed_over["people: quotes in stories"] == 2
+    page = BeautifulSoup(
+        client.get(story.get_absolute_url("en")).content, "html.parser"
+    )
+    figure = page.select_one(f'figure[data-photo="{first.photo_number}"]')
+    card = figure.find_next_sibling()
+    assert card["class"] == ["quote-card"] and card["lang"] == "en"
+    assert card.blockquote.get_text().startswith("“I thought he had died.")
+    assert "Chorn Nath" in card.figcaption.get_text()
+    assert card.select_one(".quote-card__story") is None  # it is this story
+    # the Khmer post has no quotation: no card until editors write its words
+    khmer_url = story.get_absolute_url("km")
+    assert "quote-card" not in client.get(khmer_url).content.decode()
+    first.words_km = KHMER_WORDS
+    with django_capture_on_commit_callbacks(execute=True):  # caches follow
+        first.save()
+    khmer = BeautifulSoup(client.get(khmer_url).content, "html.parser")
+    card = khmer.select_one(".post__body .quote-card")
+    assert card["lang"] == "km" and card.blockquote.get_text() == KHMER_WORDS
+    figure = khmer.select_one(f'figure[data-photo="{first.photo_number}"]')
+    assert figure is None or figure.find_next_sibling() == card
+    ribbon = client.get("/en/").content.decode()
+    assert "Nou Sari" in ribbon and "Chorn Nath" not in ribbon
+    # the cards come from the cached context index: no query for them
+    plain = Article.objects.get(slug="media-crackdown-in-cambodia")
+    warm_renditions()
+    counts = []
+    for article in (story, plain):
+        client.get(article.get_absolute_url("en"))
+        with django_assert_max_num_queries(20) as captured:
+            client.get(article.get_absolute_url("en"))
+        counts.append(len(captured))
+    assert counts[0] == counts[1]
 
 
 def test_timeline_events_with_the_archive_anchors(client, imported, voa_fixtures):

@@ -11,6 +11,9 @@ the post's last category, or its layout.
   page each post's legacy URL answers 301 to (ImportedPost.redirect_to).
 - A site handler reads files of the site (the timeline includes) once per run,
   after the posts, in its own transaction.
+- A story handler runs after a story is built, in the story's transaction,
+  with the built Article and its posts: what an upper app keeps of a story
+  (people's quote cards from the photo quotations).
 
 Handlers get an ImportTools: photos through the importer's image library,
 the post body as Markdown, and the story report for warnings and counts.
@@ -42,8 +45,15 @@ class SiteHandler:
     handle: Callable  # (site_dir, ImportTools) -> None
 
 
+@dataclass(frozen=True)
+class StoryHandler:
+    name: str
+    handle: Callable  # (article, group {language: Post}, ImportTools) -> None
+
+
 _post_handlers = {}
 _site_handlers = {}
+_story_handlers = {}
 
 
 def register_post(handler):
@@ -52,6 +62,14 @@ def register_post(handler):
 
 def register_site(handler):
     _site_handlers[handler.name] = handler
+
+
+def register_story(handler):
+    _story_handlers[handler.name] = handler
+
+
+def story_handlers():
+    return list(_story_handlers.values())
 
 
 def post_handler_for(post):

@@ -266,6 +266,9 @@ def _build(ctx, group, article):
     def work():
         was_public = events.public_versions(article) if article else ()
         built = convert_group(ctx, group, article or Article(), story)
+        tools = handlers.ImportTools(ctx.site_dir, ctx.images, ctx.links, story)
+        for story_handler in handlers.story_handlers():
+            story_handler.handle(built, group, tools)
         events.announce(built, events.EDITED, was_public=was_public)
 
     try:
