@@ -48,7 +48,7 @@ def speaker_name(words, attribution, profile, language):
     said = SAYS.search(words)
     if attribution or said:
         return attribution or said["name"].strip()
-    return localized(profile, "name", language) if profile else ""
+    return (localized(profile, "name", language) or "") if profile else ""
 
 
 def import_photo_quotes(article, group, tools):
