@@ -12,8 +12,12 @@ CHORN_NATH = (
     "[of prime minister],” says Chorn Nath, 78."
 )
 # khmer/_posts/2018-07-06-voter-yem-ravy-inequality.md (the full archive)
-YEM_RAVY_KM = "«ដេក\u200bតាម\u200bចិញ្ចើម\u200bផ្លូវ \u200bខ្លាចចេះ តែខ្លាចហើយ។ តែ\u200bមិនដឹង\u200bធ្វើ\u200bម៉េច?»"
+YEM_RAVY_KM = (
+    "«ដេក\u200bតាម\u200bចិញ្ចើម\u200bផ្លូវ \u200bខ្លាចចេះ តែខ្លាចហើយ។ "
+    "តែ\u200bមិនដឹង\u200bធ្វើ\u200bម៉េច?»"
+)
 VETERAN_KM = "អតីតយុទ្ធជន"  # its persona
+DY_BIT = "“… no government position,” says Dy Bit, Hun Sen’s cousin."
 
 
 def test_photo_shortcodes_with_a_quotation():
@@ -34,7 +38,7 @@ def test_photo_shortcodes_with_a_quotation():
     ("words", "attribution", "profile_name", "expected"),
     [
         (CHORN_NATH, "", None, "Chorn Nath"),
-        ("“… no government position,” says Dy Bit, Hun Sen’s cousin.", "", "", "Dy Bit"),
+        (DY_BIT, "", "", "Dy Bit"),
         (YEM_RAVY_KM, VETERAN_KM, None, VETERAN_KM),
         ("“I am scared, sleeping on the street.”", "", "Yem Ravy", "Yem Ravy"),
         # a voter profile without a name (name_en is None in the archive's data)
