@@ -41,20 +41,23 @@ class EntryPhoto(models.Model):
         return f"[[photo {self.position}]] {self.photo}"
 
 
+def unique_number(owner, what):
+    """One [[photo N]] number per entry."""
+    return models.UniqueConstraint(
+        fields=[owner, "position"],
+        name=f"{owner}_photo_unique_position",
+        violation_error_message=f"Two photos of {what} have the same number; "
+        "give each its own.",
+    )
+
+
 class PersonPhoto(EntryPhoto):
     person = models.ForeignKey(
         "people.Person", on_delete=models.CASCADE, related_name="photos"
     )
 
     class Meta(EntryPhoto.Meta):
-        constraints = [
-            models.UniqueConstraint(
-                fields=["person", "position"],
-                name="person_photo_unique_position",
-                violation_error_message="Two photos of this biography have the "
-                "same number; give each its own.",
-            )
-        ]
+        constraints = [unique_number("person", "this biography")]
 
 
 class PartyPhoto(EntryPhoto):
@@ -63,11 +66,4 @@ class PartyPhoto(EntryPhoto):
     )
 
     class Meta(EntryPhoto.Meta):
-        constraints = [
-            models.UniqueConstraint(
-                fields=["party", "position"],
-                name="party_photo_unique_position",
-                violation_error_message="Two photos of this party's page have the "
-                "same number; give each its own.",
-            )
-        ]
+        constraints = [unique_number("party", "this party's page")]
