@@ -4,12 +4,15 @@ Registered from PeopleConfig.ready() into articles/importers/jekyll/handlers.py
 (articles cannot import people). Each handler runs in the importer's
 transaction for its group and returns where the posts' legacy URLs answer 301.
 
-- biography posts -> Person (name, summary, biography, portrait, "Researched
-  and written by …" credit; aliases from the old layouts' Liquid `replace_first`
-  name lists, which linked those names to the biography)
+- biography posts -> Person (name, summary, biography with its photos as
+  PersonPhoto, portrait, "Researched and written by …" credit; aliases from the
+  old layouts' Liquid `replace_first` name lists, which linked those names to
+  the biography); party posts likewise keep their photos (PartyPhoto)
 - party posts (the glossary `wiki-parties.html` / `factboxes.html` lists, with
   its reference entries: microfinance, national and commune elections) -> Party
 - quote posts -> Quote cards, not dated stories
+- photo quotations in stories -> Quote cards shown after their photo
+  (a story handler, people/photo_quotes.py)
 - the timeline post -> the timeline page; `_includes/timeline-english.html` and
   `timeline-khmer.html` -> TimelineEvent, with the anchors the archive links use
 """
