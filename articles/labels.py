@@ -47,6 +47,7 @@ LABELS = {
         "watch": "Video",
         "by": "By",
         "footer_sections": "All sections and pages",
+        "credits_page": "Project credits",
     },
     "km": {
         "skip": "រំលងទៅអត្ថបទ",
@@ -79,6 +80,7 @@ LABELS = {
         "watch": "វីដេអូ",
         "by": "ដោយ",
         "footer_sections": "ផ្នែក និងទំព័រទាំងអស់",
+        "credits_page": "ក្រុមការងារ",
     },
 }
 
@@ -110,6 +112,16 @@ def front_page_url(language):
             return f"/{language}/"
 
 
+def credits_link(language):
+    """The footer's link to the project credits (the frontpage app's page), or None."""
+    with override(language):
+        try:
+            url = reverse("frontpage:credits")
+        except NoReverseMatch:
+            return None
+    return {"url": url, "label": label("credits_page", language)}
+
+
 def tag_url(slug, language):
     """The tag page of `slug` in `language`."""
     with override(language):
@@ -136,4 +148,8 @@ def language_switch(language, urls=None):
 def reader(request):
     """Context processor: the active language's labels and its default switch."""
     language = current_language()
-    return {"labels": labels(language), "language_switch": language_switch(language)}
+    return {
+        "labels": labels(language),
+        "language_switch": language_switch(language),
+        "credits_link": credits_link(language),
+    }

@@ -4,7 +4,7 @@ import copy
 
 from django.conf import settings
 from django.db.models import Q
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
@@ -18,7 +18,7 @@ from articles.languages import (
     other_languages,
     per_language,
 )
-from articles.models import Article
+from articles.models import Article, ImportedPost
 from articles.page_cache import cache_public_page, for_readers
 from articles.panels import render_panels
 from articles.presentation import article_page_context
@@ -42,21 +42,46 @@ def article_detail(request, section_slug, slug):
         lambda: story_page_context(language, section_slug, slug),
     )
     if context is None:
+        moved = moved_to(language, section_slug, slug)
+        if moved:
+            return HttpResponsePermanentRedirect(moved)
         raise Http404("No published story at this address in this language.")
     return render(request, context["templates"], context)
 
 
+def section_match(language, section_slug, prefix=""):
+    """The address's section slug, in this language or the one Section.url_slug
+    falls back to (`prefix`: the lookup path to the story, e.g. "article__")."""
+    match = Q()
+    for code in fallback_order(language):
+        match |= Q(**{f"{prefix}section__{field_name('slug', code)}": section_slug})
+    return match
+
+
+def moved_to(language, section_slug, slug):
+    """Where a story that became a person, party or card now lives, or None.
+
+    The importer withdraws a story it made of posts an upper app now takes
+    over and keeps its import rows pointing at it, with the new address.
+    """
+    return (
+        ImportedPost.objects.filter(
+            section_match(language, section_slug, "article__"),
+            language=language,
+            article__slug=slug,
+        )
+        .exclude(redirect_to="")
+        .values_list("redirect_to", flat=True)
+        .first()
+    )
+
+
 def story_page_context(language, section_slug, slug):
     """What the story page at this address shows; None when nothing is public there."""
-    # The address's section slug, in this language or the one Section.url_slug
-    # falls back to.
-    section_match = Q()
-    for code in fallback_order(language):
-        section_match |= Q(**{f"section__{field_name('slug', code)}": section_slug})
     article = (
         Article.objects.published(language)
         .for_page()
-        .filter(section_match, slug=slug)
+        .filter(section_match(language, section_slug), slug=slug)
         .first()
     )
     if article is None:

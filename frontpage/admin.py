@@ -11,7 +11,13 @@ from django.utils.formats import date_format
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from articles.page_cache import bump_content_version
-from frontpage.models import FrontPageItem, NavigationLink, Series, SeriesPart
+from frontpage.models import (
+    CreditsBlock,
+    FrontPageItem,
+    NavigationLink,
+    Series,
+    SeriesPart,
+)
 
 
 class BumpsPageCache:
@@ -106,3 +112,10 @@ class SeriesAdmin(BumpsPageCache, TabbedTranslationAdmin):
     list_editable = ("in_navigation", "position")
     prepopulated_fields = {"slug": ("title_en",)}
     inlines = [SeriesPartInline]
+
+
+@admin.register(CreditsBlock)
+class CreditsBlockAdmin(BumpsPageCache, TabbedTranslationAdmin):
+    list_display = ("__str__", "slug", "position")
+    list_editable = ("position",)
+    prepopulated_fields = {"slug": ("title_en",)}

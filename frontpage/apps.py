@@ -8,7 +8,7 @@ class FrontpageConfig(AppConfig):
 
     def ready(self):
         from articles import page_cache
-        from frontpage import onward  # noqa: F401  (registers the story panels)
+        from frontpage import importers, onward  # noqa: F401  (the story panels)
         from frontpage.context_pages import register_pages
         from frontpage.navigation_pages import add_navigation_links
         from frontpage.scheduling import upcoming_changes
@@ -16,3 +16,4 @@ class FrontpageConfig(AppConfig):
         register_pages()
         page_cache.register_schedule(upcoming_changes)
         post_migrate.connect(add_navigation_links, sender=self)
+        importers.register()  # the archive's credits posts (frontpage/importers.py)

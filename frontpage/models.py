@@ -153,3 +153,31 @@ class NavigationLink(models.Model):
 
     def __str__(self):
         return self.get_page_display()
+
+
+class CreditsBlock(models.Model):
+    """A block of the project's credits page (who reported, filmed, edited…).
+
+    The archive showed its credits posts in every page's footer; here they are
+    one evergreen page, linked from the footer: no date, never in feeds or
+    sitemaps. A block shows in the languages its text is written in.
+    """
+
+    slug = models.SlugField(max_length=100, allow_unicode=True, unique=True)
+    title = models.CharField(max_length=200, blank=True)
+    body = models.TextField(blank=True, help_text="Markdown: one line per role.")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = "credits block"
+
+    def __str__(self):
+        return localized(self, "title", DEFAULT_LANGUAGE, fallback=True) or self.slug
+
+    def get_absolute_url(self, language=None):
+        with override(language or current_language()):
+            return f"{reverse('frontpage:credits')}#credits-{self.slug}"
+
+    def is_public_in(self, language):
+        return bool(localized(self, "body", language))

@@ -2,10 +2,16 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Series
+from .models import CreditsBlock, Series
 
 
 @register(Series)
 class SeriesTranslationOptions(TranslationOptions):
     fields = ("title", "description")
+    fallback_languages = {"default": ()}
+
+
+@register(CreditsBlock)
+class CreditsBlockTranslationOptions(TranslationOptions):
+    fields = ("title", "body")
     fallback_languages = {"default": ()}

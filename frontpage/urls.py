@@ -1,4 +1,5 @@
-"""Mounted inside i18n_patterns before articles: "series" is a reserved section slug."""
+"""Mounted inside i18n_patterns before articles: "series" and "credits"
+are reserved section slugs."""
 
 from django.urls import path
 
@@ -9,4 +10,5 @@ app_name = "frontpage"
 urlpatterns = [
     path("", views.front, name="front"),
     path("series/<str:slug>/", views.series_page, name="series"),
+    path("credits/", views.credits_page, name="credits"),
 ]

@@ -2,18 +2,21 @@
 
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_safe
 
 from articles.languages import LANGUAGE_CODES, current_language, localized
 from articles.listing_views import list_context, render_list
 from articles.models import Article
 from articles.page_cache import cache_public_page, for_readers, kept_with_main
+from articles.rendering import markdown_to_safe_html
 from frontpage.curation import front_page
-from frontpage.models import Series
+from frontpage.models import CreditsBlock, Series
 from people.models import Quote
 from people.presentation import quote_cards
 
-# The archive's front page ribbon: the newest quote cards (people.Quote).
+# The archive's front page ribbon: the newest quote cards (people.Quote) of
+# their own; a quote shown with a photo inside its story stays there.
 QUOTE_RIBBON_SIZE = 4
 
 
@@ -34,7 +37,8 @@ def front_context(request, language):
         "language": language,
         "feeds": True,
         "quote_ribbon": quote_cards(
-            language, Quote.objects.order_by("-pk")[:QUOTE_RIBBON_SIZE]
+            language,
+            Quote.objects.filter(photo_number=None).order_by("-pk")[:QUOTE_RIBBON_SIZE],
         ),
     }
     kept = kept_with_main(request, "frontpage/front_main.html", context)
@@ -71,3 +75,27 @@ def series_page(request, slug):
         )
 
     return render_list(request, f"series:{slug}", build)
+
+
+@require_safe
+@cache_public_page
+def credits_page(request):
+    """The project credits in the page's language: one query, no date."""
+    language = current_language()
+    blocks = [
+        {
+            "id": f"credits-{block.slug}",
+            "title": localized(block, "title", language),
+            # sanitised by nh3 in markdown_to_safe_html
+            "body": mark_safe(  # noqa: S308
+                markdown_to_safe_html(localized(block, "body", language))
+            ),
+        }
+        for block in CreditsBlock.objects.all()
+        if block.is_public_in(language)
+    ]
+    return render(
+        request,
+        "frontpage/credits.html",
+        {"language": language, "blocks": blocks},
+    )

@@ -1,9 +1,29 @@
 """Editors manage people and parties with both languages side by side."""
 
 from django.contrib import admin
-from modeltranslation.admin import TabbedTranslationAdmin
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
-from .models import AutoLinkOptOut, Party, Person, Quote, TimelineEvent
+from .models import (
+    AutoLinkOptOut,
+    Party,
+    PartyPhoto,
+    Person,
+    PersonPhoto,
+    Quote,
+    TimelineEvent,
+)
+
+
+class PersonPhotoInline(TranslationTabularInline):
+    model = PersonPhoto
+    raw_id_fields = ("photo",)
+    extra = 0
+
+
+class PartyPhotoInline(TranslationTabularInline):
+    model = PartyPhoto
+    raw_id_fields = ("photo",)
+    extra = 0
 
 
 @admin.register(Party)
@@ -11,6 +31,7 @@ class PartyAdmin(TabbedTranslationAdmin):
     list_display = ("__str__", "abbreviation", "slug", "updated_at")
     prepopulated_fields = {"slug": ("name_en",)}
     raw_id_fields = ("logo",)
+    inlines = [PartyPhotoInline]
     search_fields = ("name_en", "name_km", "aliases", "abbreviation_en", "slug")
 
 
@@ -21,6 +42,7 @@ class PersonAdmin(TabbedTranslationAdmin):
     list_select_related = ("party",)
     prepopulated_fields = {"slug": ("name_en",)}
     raw_id_fields = ("portrait",)
+    inlines = [PersonPhotoInline]
     search_fields = ("name_en", "name_km", "aliases", "role_en", "slug")
 
 

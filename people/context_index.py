@@ -3,8 +3,9 @@
 The cache key holds articles' content version, which every story change and
 every change of the context layer (people/receivers.py) bumps; so a story page
 reads the index from the cache (no query) until something changes, and then
-rebuilds it once with four queries (parties, people, timeline anchors,
-opted-out stories).
+rebuilds it once with six queries (parties, people, timeline anchors,
+opted-out stories, and the quote cards shown inside stories with their
+portraits' renditions, people/photo_quotes.py).
 """
 
 from dataclasses import dataclass
@@ -30,6 +31,8 @@ class ContextIndex:
     matchers: dict  # language -> Matcher (its pattern pickles as its source)
     timelines: dict  # language -> (timeline page URL, frozenset of anchors)
     opted_out: frozenset  # article ids
+    # article id -> language -> photo number -> quote card HTML (photo_quotes.py)
+    story_quotes: dict
 
 
 def mention_of(entry, kind, language):
@@ -67,7 +70,9 @@ def build_index():
         for language in LANGUAGE_CODES
     }
     opted_out = frozenset(AutoLinkOptOut.objects.values_list("article_id", flat=True))
-    return ContextIndex(matchers, timelines, opted_out)
+    from people.photo_quotes import story_cards  # it reads this index
+
+    return ContextIndex(matchers, timelines, opted_out, story_cards())
 
 
 def timeline_url(language):

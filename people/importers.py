@@ -4,19 +4,22 @@ Registered from PeopleConfig.ready() into articles/importers/jekyll/handlers.py
 (articles cannot import people). Each handler runs in the importer's
 transaction for its group and returns where the posts' legacy URLs answer 301.
 
-- biography posts -> Person (name, summary, biography, portrait, "Researched
-  and written by …" credit; aliases from the old layouts' Liquid `replace_first`
-  name lists, which linked those names to the biography)
+- biography posts -> Person (name, summary, biography with its photos as
+  PersonPhoto, portrait, "Researched and written by …" credit; aliases from the
+  old layouts' Liquid `replace_first` name lists, which linked those names to
+  the biography); party posts likewise keep their photos (PartyPhoto)
 - party posts (the glossary `wiki-parties.html` / `factboxes.html` lists, with
   its reference entries: microfinance, national and commune elections) -> Party
 - quote posts -> Quote cards, not dated stories
+- photo quotations in stories -> Quote cards shown after their photo
+  (a story handler, people/photo_quotes.py)
 - the timeline post -> the timeline page; `_includes/timeline-english.html` and
   `timeline-khmer.html` -> TimelineEvent, with the anchors the archive links use
 """
 
 import re
 from datetime import date
-from functools import cache
+from functools import cache, partial
 
 from bs4 import BeautifulSoup
 from django.urls import reverse
@@ -27,7 +30,8 @@ from articles.importers.jekyll import handlers
 from articles.languages import field_name
 from articles.slugs import slugify_unicode
 
-from .models import Party, Person, Quote, TimelineEvent
+from .models import Party, PartyPhoto, Person, PersonPhoto, Quote, TimelineEvent
+from .photo_quotes import import_photo_quotes
 
 # | replace_first: 'Hun Sen', '<a href=".../LANGUAGEREPLACE/biography/hun-sen.html"
 # | replace_first: 'CPP', '<a href="CPP" class="trigger__party"
@@ -77,6 +81,18 @@ def _addresses(entry, group):
     return {language: entry.get_absolute_url(language) for language in group}
 
 
+def _save_with_bodies(entry, group, tools, photo_model, owner):
+    """Save `entry`, then its bodies: their photo includes become the entry's
+    photos (`photo_model`, linked by `owner`) and [[photo N]], as in a story."""
+    entry.full_clean()
+    entry.save()
+    photo_model.objects.filter(**{owner: entry}).delete()  # a re-import rebuilds
+    photos = tools.entry_photos(partial(photo_model, **{owner: entry}))
+    for language, post in group.items():
+        _fill(entry, language, body=tools.markdown(post, photos))
+    entry.save()
+
+
 def import_biography(group, tools):
     primary = next(iter(group.values()))
     person = Person.objects.filter(slug=primary.slug).first() or Person(
@@ -91,15 +107,13 @@ def import_biography(group, tools):
             language,
             name=fm.text(post.data.get("title")).strip(),
             summary=fm.text(post.data.get("summary")).strip(),
-            body=tools.markdown(post),
             credit=byline,
         )
         ref, _warning = fm.image_ref(post.data.get("mugshot"))
         person.portrait = tools.photo(post, ref) or person.portrait
     names = [fm.text(post.data.get("title")).strip() for post in group.values()]
     person.aliases = _aliases(tools, ("biography", primary.slug), names)
-    person.full_clean()
-    person.save()
+    _save_with_bodies(person, group, tools, PersonPhoto, "person")
     return _addresses(person, group)
 
 
@@ -121,7 +135,6 @@ def import_party(group, tools):
             language,
             name=fm.text(post.data.get("title")).strip(),
             abbreviation=abbreviation if abbreviation.isupper() else "",
-            body=tools.markdown(post),
         )
         ref, _warning = fm.image_ref(post.data.get("image"))
         party.logo = tools.photo(post, ref) or party.logo
@@ -130,8 +143,7 @@ def import_party(group, tools):
     party.aliases = _aliases(tools, ("party", key), names) or abbreviation
     if abbreviation and abbreviation not in party.aliases.splitlines():
         party.aliases = "\n".join(filter(None, [abbreviation, party.aliases]))
-    party.full_clean()
-    party.save()
+    _save_with_bodies(party, group, tools, PartyPhoto, "party")
     return _addresses(party, group)
 
 
@@ -248,3 +260,6 @@ def register():
     ):
         handlers.register_post(handlers.PostHandler(name, handle, categories))
     handlers.register_site(handlers.SiteHandler("people: timeline", import_timeline))
+    handlers.register_story(
+        handlers.StoryHandler("people: photo quotations", import_photo_quotes)
+    )

@@ -10,7 +10,13 @@ from django.db.models import Prefetch
 from django.utils.safestring import mark_safe
 
 from articles.dates import format_date
-from articles.embeds import render_generic, render_include, render_video
+from articles.embeds import (
+    render_generic,
+    render_include,
+    render_mugshot,
+    render_photo,
+    render_video,
+)
 from articles.languages import localized
 from articles.models import Article
 from articles.rendering import EmbedContext, expand_embeds, render_markdown
@@ -20,28 +26,33 @@ from people.autolinks import link_mentions
 from people.context_index import context_index
 from people.models import Quote
 
-# Biographies and histories have no story placements: their videos show,
-# other embeds are named and empty (articles' generic handlers).
+# Biographies and histories show their own photos (PersonPhoto, PartyPhoto:
+# [[photo N]], [[mugshot N]]) and videos; other embeds are named and empty
+# (articles' generic handlers).
 ENTRY_HANDLERS = {
+    "photo": render_photo,
+    "mugshot": render_mugshot,
     "video": render_video,
     "include": render_include,
     "generic": render_generic,
 }
 
 
-def markdown_html(source, language, linked=None, index=None):
+def markdown_html(source, language, linked=None, index=None, photos=()):
     """Markdown through articles' pipeline, with auto-links to other entries.
 
     `linked`: the set of Mention keys already linked on the page (an entry's
     own, "person:hun-sen", so its page never links to itself), updated here;
-    `index`: the context index, when the caller already holds it.
+    `index`: the context index, when the caller already holds it; `photos`:
+    the entry's prefetched photos, which [[photo N]] places.
     """
-    # Headings nest under the page's h1, as on story pages.
-    html = nest_headings(
-        expand_embeds(
-            render_markdown(source or ""), EmbedContext(language, ENTRY_HANDLERS)
-        )
+    context = EmbedContext(
+        language,
+        ENTRY_HANDLERS,
+        data={"placements": {p.position: p for p in photos}, "used_placements": set()},
     )
+    # Headings nest under the page's h1, as on story pages.
+    html = nest_headings(expand_embeds(render_markdown(source or ""), context))
     index = index or context_index()
     return mark_safe(  # noqa: S308 - sanitised by render_markdown, then re-parsed
         link_mentions(
@@ -59,7 +70,10 @@ def entry_context(entry, kind, language):
         "name": localized(entry, "name", language),
         "summary": localized(entry, "summary", language),
         "body": markdown_html(
-            localized(entry, "body", language), language, {f"{kind}:{entry.slug}"}
+            localized(entry, "body", language),
+            language,
+            {f"{kind}:{entry.slug}"},
+            photos=entry.photos.all(),
         ),
         "credit": localized(entry, "credit", language),
         "url": entry.get_absolute_url(language),
@@ -97,6 +111,16 @@ def timeline_items(events, language):
     return items
 
 
+def entry_photos_prefetch(model):
+    """The lookup that reads an entry's photos and their renditions in two queries."""
+    return Prefetch(
+        "photos",
+        queryset=model.objects.select_related("photo").prefetch_related(
+            rendition_prefetch("photo__renditions")
+        ),
+    )
+
+
 def quotes_for_cards(queryset, language):
     """`queryset` of quotes with what a card reads, in a fixed number of queries.
 
@@ -111,11 +135,14 @@ def quotes_for_cards(queryset, language):
     )
 
 
-def quote_card_context(quote, language):
-    """What people/quote_card.html shows; None when the quote has no words here."""
+def quote_card_context(quote, language, with_story=True):
+    """What people/quote_card.html shows; None when the quote has no words here.
+
+    `with_story=False`: no link to the source story (the card is inside it).
+    """
     if not quote.is_public_in(language):
         return None
-    story = quote.source_story
+    story = quote.source_story if with_story else None
     details = [
         localized(quote, name, language) for name in ("age", "occupation", "location")
     ]

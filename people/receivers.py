@@ -12,9 +12,25 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
 from articles.page_cache import bump_content_version
-from people.models import AutoLinkOptOut, Party, Person, Quote, TimelineEvent
+from people.models import (
+    AutoLinkOptOut,
+    Party,
+    PartyPhoto,
+    Person,
+    PersonPhoto,
+    Quote,
+    TimelineEvent,
+)
 
-MODELS = (Party, Person, TimelineEvent, Quote, AutoLinkOptOut)
+MODELS = (
+    Party,
+    Person,
+    TimelineEvent,
+    Quote,
+    AutoLinkOptOut,
+    PersonPhoto,
+    PartyPhoto,
+)
 
 
 def context_changed(sender, raw=False, **kwargs):

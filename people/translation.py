@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Party, Person, Quote, TimelineEvent
+from .models import Party, PartyPhoto, Person, PersonPhoto, Quote, TimelineEvent
 
 
 @register(Party)
@@ -26,4 +26,11 @@ class TimelineEventTranslationOptions(TranslationOptions):
 @register(Quote)
 class QuoteTranslationOptions(TranslationOptions):
     fields = ("speaker_name", "age", "occupation", "location", "words")
+    fallback_languages = {"default": ()}
+
+
+@register(PersonPhoto)
+@register(PartyPhoto)
+class EntryPhotoTranslationOptions(TranslationOptions):
+    fields = ("caption",)
     fallback_languages = {"default": ()}

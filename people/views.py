@@ -15,8 +15,13 @@ from articles.languages import current_language, localized
 from articles.page_cache import cache_public_page
 from media_assets.models import rendition_prefetch
 from people.labels import label, labels_in
-from people.models import Party, Person, TimelineEvent
-from people.presentation import entry_context, quote_cards, timeline_items
+from people.models import Party, PartyPhoto, Person, PersonPhoto, TimelineEvent
+from people.presentation import (
+    entry_context,
+    entry_photos_prefetch,
+    quote_cards,
+    timeline_items,
+)
 
 EVENTS = TimelineEvent.objects.select_related("photo").prefetch_related(
     rendition_prefetch("photo__renditions")
@@ -83,6 +88,7 @@ def person_detail(request, slug):
         Person.objects.select_related("party", "portrait")
         .prefetch_related(
             rendition_prefetch("portrait__renditions"),
+            entry_photos_prefetch(PersonPhoto),
             Prefetch("timeline_events", queryset=EVENTS),
         )
         .filter(slug=slug)
@@ -114,6 +120,7 @@ def party_detail(request, slug):
         Party.objects.select_related("logo")
         .prefetch_related(
             rendition_prefetch("logo__renditions"),
+            entry_photos_prefetch(PartyPhoto),
             Prefetch("members", queryset=Person.objects.order_by("slug")),
             Prefetch("timeline_events", queryset=EVENTS),
         )

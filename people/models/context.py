@@ -96,11 +96,25 @@ class Quote(models.Model):
         "articles.Article",
         help_text="The story the words come from, linked under the card.",
     )
+    photo_number = models.PositiveSmallIntegerField(
+        null=True,
+        blank=True,
+        help_text="Shown inside the source story, with its photo N ([[photo N]]), "
+        "as the archive's photo quotations were. Empty: a card of its own "
+        "(the front page ribbon).",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField("last updated", auto_now=True)
 
     class Meta:
         ordering = ["slug"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source_story", "photo_number"],
+                name="quote_one_per_story_photo",
+                violation_error_message="This photo of the story already has a quote.",
+            )
+        ]
 
     def __str__(self):
         return (

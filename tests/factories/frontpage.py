@@ -2,7 +2,14 @@
 
 import factory
 
-from frontpage.models import FrontPageItem, NavigationLink, Rail, Series, SeriesPart
+from frontpage.models import (
+    CreditsBlock,
+    FrontPageItem,
+    NavigationLink,
+    Rail,
+    Series,
+    SeriesPart,
+)
 from frontpage.navigation_pages import Place
 from tests.factories import ArticleFactory
 
@@ -47,3 +54,15 @@ class NavigationLinkFactory(factory.django.DjangoModelFactory):
     page = "people"
     place = Place.FOOTER
     position = 110
+
+
+class CreditsBlockFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CreditsBlock
+
+    # The archive's credits posts (english/_posts/2014-01-01-credits.md, khmer/…).
+    slug = factory.Sequence(lambda n: f"credits-{n}")
+    title_en = "Project credits"
+    title_km = "ក្រុមការងារ"
+    body_en = "Web production: Brian Williamson"
+    body_km = "អ្នករាយការណ៍៖ ខាន់ សុគុំមនោ, ឆេង ចន្នី"

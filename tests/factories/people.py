@@ -4,7 +4,16 @@ import datetime
 
 import factory
 
-from people.models import AutoLinkOptOut, Party, Person, Quote, TimelineEvent
+from people.models import (
+    AutoLinkOptOut,
+    Party,
+    PartyPhoto,
+    Person,
+    PersonPhoto,
+    Quote,
+    TimelineEvent,
+)
+from tests.factories import PhotoFactory
 
 
 class PartyFactory(factory.django.DjangoModelFactory):
@@ -107,3 +116,23 @@ def archive_hun_sen(party, **fields):
             **fields,
         }
     )
+
+
+class PersonPhotoFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PersonPhoto
+
+    person = factory.SubFactory(PersonFactory)
+    photo = factory.SubFactory(PhotoFactory)
+    position = factory.Sequence(lambda n: n + 1)
+    # the sample's Khmer biography of Hun Sen (khmer/_posts/2018-05-02-hun-sen.md)
+    caption_km = "រូបឯកសារ​៖ លោក ហ៊ុន សែន ជក់​បារីក្នុង​​អំឡុងពេល​​នៃ​​សន្និសីទ​សារព័ត៌មាន"
+
+
+class PartyPhotoFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PartyPhoto
+
+    party = factory.SubFactory(PartyFactory)
+    photo = factory.SubFactory(PhotoFactory)
+    position = factory.Sequence(lambda n: n + 1)

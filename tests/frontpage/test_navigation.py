@@ -30,7 +30,9 @@ def test_the_sections_and_series_editors_choose_in_their_order(client):
         ("វីដេអូ", "/km/video/"),
         ("បទសម្ភាសន៍ជាមួយលោក ហ៊ុន សែន", "/km/series/hun-sen-interview/"),
     ]
-    assert nav(km, ".site-footer") == nav(km)
+    # the footer's sections (since issue 11 the footer also links the credits page)
+    assert nav(km, ".site-footer nav") == nav(km)
+    assert nav(km, ".site-footer__credits") == [("ក្រុមការងារ", "/km/credits/")]
     en = soup(client.get("/en/"))
     assert [label for label, _url in nav(en)] == [
         "Mainbar",

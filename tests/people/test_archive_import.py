@@ -9,8 +9,9 @@ import shutil
 
 import pytest
 from bs4 import BeautifulSoup
+from django.db.models import F
 
-from articles.importers.jekyll import import_site
+from articles.importers.jekyll import handlers, import_site
 from articles.models import Article, ImportedPost
 from people.models import Party, Person, Quote, TimelineEvent
 from tests.syndication_support import get_feed, make_partner
@@ -21,6 +22,14 @@ TAGLINE_EN = (
     "This video was shot by Khan Sokummono and Nov Povleakhena and produced by "
     "Say Mony."
 )
+# khmer/_posts/2018-07-06-hun-sen-hometown.md, a villager's words
+KHMER_WORDS = "«ប្រសិន\u200bបើ\u200bខ្ញុំ\u200bបោះឆ្នោត\u200bឲ្យ\u200bគេ\u200bផ្សេង»"
+# Sample posts earlier imports made stories of, and the pages they are now.
+CONVERTED = {
+    "hun-sen": "/{language}/people/hun-sen/",
+    "party-cnrp": "/{language}/parties/cnrp/",
+    "quote-nou-sari": "/{language}/quotes/#quote-nou-sari",
+}
 
 
 @pytest.fixture
@@ -55,6 +64,27 @@ def test_biography_is_a_person_with_aliases_credit_and_address(client, imported)
     page = client.get("/km/people/hun-sen/")
     assert page.status_code == 200
     assert "ស្រាវជ្រាវ" in page.content.decode()
+
+
+def test_biography_keeps_its_photo_includes(client, imported):
+    """The body's photo.html is placed as in a story: [[photo N]], a figure."""
+    hun_sen = Person.objects.get(slug="hun-sen")
+    photos = {p.position: p for p in hun_sen.photos.select_related("photo")}
+    assert not [w for w in imported.warnings if "hun-sen.md: photo.html" in w]
+    khmer = next(p for p in photos.values() if p.caption_km)
+    assert khmer.caption_km.startswith("រូបឯកសារ​៖ លោក ហ៊ុន សែន")
+    assert khmer.photo.credit == "Charles Dharapak" and khmer.photo.source == "AP"
+    assert f"[[photo {khmer.position}]]" in hun_sen.body_km
+    english = next(p for p in photos.values() if p.caption_en)
+    assert english.photo.source_url.startswith("https://gdb.voanews.com/")
+    assert f"[[photo {english.position}]]" in hun_sen.body_en
+    for language, placement in (("km", khmer), ("en", english)):
+        page = BeautifulSoup(
+            client.get(f"/{language}/people/hun-sen/").content, "html.parser"
+        )
+        figure = page.select_one(".entry__body figure.photo")
+        caption = getattr(placement, f"caption_{language}")
+        assert figure.figcaption.get_text().startswith(caption[:20])
 
 
 def test_party_post_is_a_party_with_its_glossary_names(client, imported):
@@ -100,6 +130,55 @@ def test_quote_is_a_card_not_a_dated_story(client, imported):
     assert len(feed["items"]) == Article.objects.count()
     sitemap = client.get("/sitemap.xml").content.decode()
     assert "quote-nou-sari" not in sitemap and "/biography/" not in sitemap
+
+
+def test_photo_quotations_are_quote_cards_inside_their_story(
+    client,
+    imported,
+    django_assert_max_num_queries,
+    django_capture_on_commit_callbacks,
+    warm_renditions,
+):
+    """photo-large.html's quotation= was printed over the photo (issue 11)."""
+    story = Article.objects.get(slug="hun-sen-hometown")
+    quotes = Quote.objects.filter(source_story=story).order_by("photo_number")
+    assert [q.speaker_name_en for q in quotes] == ["Chorn Nath", "Dy Bit"]
+    first = quotes[0]
+    assert first.words_en.startswith("“I thought he had died. His fate is good.")
+    assert f"[[photo {first.photo_number} quotation=" in story.body_en  # for export
+    assert imported.handed_over["people: quotes in stories"] == 2
+    page = BeautifulSoup(
+        client.get(story.get_absolute_url("en")).content, "html.parser"
+    )
+    figure = page.select_one(f'figure[data-photo="{first.photo_number}"]')
+    card = figure.find_next_sibling()
+    assert card["class"] == ["quote-card"] and card["lang"] == "en"
+    assert card.blockquote.get_text().startswith("“I thought he had died.")
+    assert "Chorn Nath" in card.figcaption.get_text()
+    assert card.select_one(".quote-card__story") is None  # it is this story
+    # the Khmer post has no quotation: no card until editors write its words
+    khmer_url = story.get_absolute_url("km")
+    assert "quote-card" not in client.get(khmer_url).content.decode()
+    first.words_km = KHMER_WORDS
+    with django_capture_on_commit_callbacks(execute=True):  # caches follow
+        first.save()
+    khmer = BeautifulSoup(client.get(khmer_url).content, "html.parser")
+    card = khmer.select_one(".post__body .quote-card")
+    assert card["lang"] == "km" and card.blockquote.get_text() == KHMER_WORDS
+    figure = khmer.select_one(f'figure[data-photo="{first.photo_number}"]')
+    assert figure is None or figure.find_next_sibling() == card
+    ribbon = client.get("/en/").content.decode()
+    assert "Nou Sari" in ribbon and "Chorn Nath" not in ribbon
+    # the cards come from the cached context index: no query for them
+    plain = Article.objects.get(slug="media-crackdown-in-cambodia")
+    warm_renditions()
+    counts = []
+    for article in (story, plain):
+        client.get(article.get_absolute_url("en"))
+        with django_assert_max_num_queries(20) as captured:
+            client.get(article.get_absolute_url("en"))
+        counts.append(len(captured))
+    assert counts[0] == counts[1]
 
 
 def test_timeline_events_with_the_archive_anchors(client, imported, voa_fixtures):
@@ -163,3 +242,47 @@ def test_a_bad_biography_leaves_nothing_half_written(tmp_path, voa_fixtures):
     assert not Person.objects.filter(slug="hun-sen").exists()
     assert not ImportedPost.objects.filter(source_path__contains="hun-sen.md").exists()
     assert Party.objects.filter(slug="cnrp").exists()  # the others are imported
+
+
+def test_reimport_converts_stories_an_earlier_import_made(
+    client, monkeypatch, voa_fixtures
+):
+    """Earlier versions imported biographies, parties and quotes as stories."""
+    with monkeypatch.context() as earlier:
+        earlier.setattr(handlers, "_post_handlers", {})
+        assert import_site(voa_fixtures).ok
+    stale = {a.slug: a for a in Article.objects.filter(slug__in=CONVERTED)}
+    assert set(stale) == set(CONVERTED)
+    old_urls = {slug: a.get_absolute_url("km") for slug, a in stale.items()}
+    assert client.get(old_urls["hun-sen"]).status_code == 200
+    report = import_site(voa_fixtures)
+    assert report.ok, report.failures
+    assert report.handed_over["stories converted (withdrawn, 301)"] == len(CONVERTED)
+    assert Person.objects.filter(slug="hun-sen").exists()
+    assert Quote.objects.filter(slug="nou-sari").exists()
+    for slug, new_url in CONVERTED.items():
+        for language in ("en", "km"):
+            assert not Article.objects.published(language).filter(slug=slug)
+            url = stale[slug].get_absolute_url(language)
+            assert redirect(client, url) == new_url.format(language=language)
+    assert redirect(client, "/khmer/biography/hun-sen.html") == "/km/people/hun-sen/"
+    feed = get_feed(client, key=make_partner()[1])
+    paths = {a.get_absolute_url("en") for a in stale.values()}
+    assert not [i for i in feed["items"] if i.get("url", "").endswith(tuple(paths))]
+    assert "quote-nou-sari" not in client.get("/sitemap.xml").content.decode()
+    again = import_site(voa_fixtures)  # converted once: nothing more to do
+    assert again.ok and not again.handed_over
+
+
+def test_reimport_keeps_a_stale_story_editors_changed(monkeypatch, voa_fixtures):
+    with monkeypatch.context() as earlier:
+        earlier.setattr(handlers, "_post_handlers", {})
+        assert import_site(voa_fixtures).ok
+    # an editor's save moves the story's edit version (workflow.versioning)
+    Article.objects.filter(slug="hun-sen").update(version=F("version") + 1)
+    report = import_site(voa_fixtures)
+    assert any("not converted" in w for w in report.warnings)
+    assert Article.objects.published("en").filter(slug="hun-sen").exists()
+    forced = import_site(voa_fixtures, force=True)
+    assert forced.handed_over["stories converted (withdrawn, 301)"] == 1
+    assert not Article.objects.published("en").filter(slug="hun-sen").exists()

@@ -10,6 +10,7 @@ from tests.factories import ArticleFactory, PhotoFactory
 from tests.factories.people import (
     PartyFactory,
     PersonFactory,
+    PersonPhotoFactory,
     QuoteFactory,
     TimelineEventFactory,
     archive_cpp,
@@ -178,17 +179,19 @@ def test_detail_pages_have_a_fixed_query_count(
     for _ in range(3):
         TimelineEventFactory(person=hun_sen, party=cpp, photo=PhotoFactory())
         PersonFactory(party=cpp)
+        PersonPhotoFactory(person=hun_sen)
     warm_renditions()
     client.get("/en/people/hun-sen/")
     # person with party and portrait, renditions, events, their photos' renditions;
-    # the navigation (sections, series)
+    # the navigation (sections, series); since the biography's own photos
+    # (issue 11): + its photos and their renditions
     # +1 (issue 10): the navigation's links to people, parties, results… (one query)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(9):
         client.get("/en/people/hun-sen/")
     # party, members, events, their photos' renditions (no logo: no query for it);
-    # the navigation
+    # the navigation; + the party's photos (none: no renditions query)
     # +1 (issue 10): the navigation's links to people, parties, results… (one query)
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(8):
         client.get("/km/parties/cpp/")
 
 

@@ -11,6 +11,9 @@ the post's last category, or its layout.
   page each post's legacy URL answers 301 to (ImportedPost.redirect_to).
 - A site handler reads files of the site (the timeline includes) once per run,
   after the posts, in its own transaction.
+- A story handler runs after a story is built, in the story's transaction,
+  with the built Article and its posts: what an upper app keeps of a story
+  (people's quote cards from the photo quotations).
 
 Handlers get an ImportTools: photos through the importer's image library,
 the post body as Markdown, and the story report for warnings and counts.
@@ -24,6 +27,8 @@ from django.core.exceptions import ValidationError
 from .body import Attributed, Include
 from .errors import PostError
 from .images import MissingImage
+from .includes import include_line
+from .placements import StoryPhotos
 
 
 @dataclass(frozen=True)
@@ -40,8 +45,15 @@ class SiteHandler:
     handle: Callable  # (site_dir, ImportTools) -> None
 
 
+@dataclass(frozen=True)
+class StoryHandler:
+    name: str
+    handle: Callable  # (article, group {language: Post}, ImportTools) -> None
+
+
 _post_handlers = {}
 _site_handlers = {}
+_story_handlers = {}
 
 
 def register_post(handler):
@@ -50,6 +62,14 @@ def register_post(handler):
 
 def register_site(handler):
     _site_handlers[handler.name] = handler
+
+
+def register_story(handler):
+    _story_handlers[handler.name] = handler
+
+
+def story_handlers():
+    return list(_story_handlers.values())
 
 
 def post_handler_for(post):
@@ -97,16 +117,35 @@ class ImportTools:
         except ValidationError as error:
             raise PostError(path, error.messages[0]) from error
 
-    def markdown(self, post):
+    def entry_photos(self, new):
+        """Placements for an upper app's record, shared by its languages:
+        `new(photo=, kind=, position=, language=)` makes an unsaved one."""
+        return StoryPhotos(None, self.images, self.report, new=new)
+
+    def markdown(self, post, photos=None):
         """The post's body as Markdown: links to archive stories rewritten,
-        kramdown attribute lines unwrapped, includes dropped (warned)."""
+        kramdown attribute lines unwrapped. Includes become shortcodes as in a
+        story (photos placed through `photos`, from entry_photos()); without
+        `photos` they are dropped (warned)."""
         parts = []
         for segment in post.segments:
             if isinstance(segment, Include):
-                self.warn(post.source_path, f"{segment.name} dropped from the body")
+                if photos is not None:
+                    body = _EntryBody(photos, self.report)
+                    parts.append(include_line(body, post.language, post, segment))
+                else:
+                    self.warn(post.source_path, f"{segment.name} dropped from the body")
                 continue
             text = segment.content if isinstance(segment, Attributed) else segment
             parts.append(
                 self.links.rewrite(text, lambda: None, lambda url: None).strip()
             )
         return "\n\n".join(part for part in parts if part)
+
+
+@dataclass(frozen=True)
+class _EntryBody:
+    """What includes.include_line() reads of a body being built."""
+
+    photos: StoryPhotos
+    report: object

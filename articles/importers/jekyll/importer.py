@@ -19,8 +19,9 @@ from django.db import DatabaseError, transaction
 from tqdm import tqdm
 
 from articles import events
-from articles.languages import DEFAULT_LANGUAGE
-from articles.models import Article, Author, ImportedPost
+from articles.languages import DEFAULT_LANGUAGE, LANGUAGE_CODES, localized
+from articles.models import Article, Author, ImportedPost, Status
+from articles.states import READABLE, change_state
 
 from . import handlers
 from .bylines import KhmerNameBook, regroup, split_names, split_sort_names
@@ -157,12 +158,16 @@ def import_site(
     for group, existing, article, handler in tqdm(
         plans, desc="Importing", unit="story", disable=not progress
     ):
-        if not _wanted(report, group, existing, article, update, force, handler):
+        stale = stale_story(existing, article, handler)
+        if stale is not None:
+            if not _convertible(report, group, existing, stale, force):
+                continue
+        elif not _wanted(report, group, existing, article, update, force, handler):
             continue
         if handler is None:
             _build(ctx, group, article)
         else:
-            _hand_over(ctx, group, handler)
+            _hand_over(ctx, group, handler, stale)
     if not files:
         for site_handler in handlers.site_handlers():
             _run_site_handler(ctx, site_handler)
@@ -176,6 +181,43 @@ def edited_in_cms(article, existing):
     if versions and article.version > max(versions):
         return f"{max(versions)} → {article.version}"
     return ""
+
+
+def stale_story(existing, article, handler):
+    """The story an earlier import made of posts a handler now takes over, or None.
+
+    Once converted, its rows keep pointing at it (withdrawn) with the new
+    address in `redirect_to`, so a later run leaves it alone.
+    """
+    if handler is None or article is None:
+        return None
+    if any(row is not None and not row.redirect_to for _post, row in existing):
+        return article
+    return None
+
+
+def _convertible(report, group, existing, stale, force):
+    """Whether the stale story is converted now (editors' changes need --force)."""
+    if len(group) == 2:
+        report.pairs += 1
+    edited = edited_in_cms(stale, existing)
+    if edited and not force:
+        report.unchanged += 1
+        for post in group.values():
+            report.warn(
+                post.source_path,
+                "was imported as a story, which editors changed in the CMS since "
+                f"(version {edited}); not converted (--force converts it)",
+            )
+        return False
+    return True
+
+
+def withdraw_stale(article):
+    """Withdraw every readable language of a story its posts no longer make."""
+    for language in LANGUAGE_CODES:
+        if localized(article, "status", language) in READABLE:
+            change_state(article, language, Status.WITHDRAWN)
 
 
 def _wanted(report, group, existing, article, update, force, handler=None):
@@ -224,6 +266,9 @@ def _build(ctx, group, article):
     def work():
         was_public = events.public_versions(article) if article else ()
         built = convert_group(ctx, group, article or Article(), story)
+        tools = handlers.ImportTools(ctx.site_dir, ctx.images, ctx.links, story)
+        for story_handler in handlers.story_handlers():
+            story_handler.handle(built, group, tools)
         events.announce(built, events.EDITED, was_public=was_public)
 
     try:
@@ -261,19 +306,27 @@ def _committed(ctx, story, work):
     ctx.report.merge(story)
 
 
-def _hand_over(ctx, group, handler):
-    """A group an upper app's handler takes over: its records, no Article."""
+def _hand_over(ctx, group, handler, stale=None):
+    """A group an upper app's handler takes over: its records, no Article.
+
+    A `stale` story an earlier import made of these posts is withdrawn; its
+    rows keep pointing at it, so its address answers 301 to the new page
+    (articles/legacy.py `moved_to`).
+    """
     story = StoryReport()
     tools = handlers.ImportTools(ctx.site_dir, ctx.images, ctx.links, story)
 
     def work():
         addresses = handler.handle(group, tools) or {}
+        if stale is not None:
+            withdraw_stale(Article.objects.select_for_update().get(pk=stale.pk))
+            story.handed_over["stories converted (withdrawn, 301)"] += 1
         for language, post in group.items():
             ImportedPost.objects.update_or_create(
                 language=language,
                 source_path=post.source_path,
                 defaults={
-                    "article": None,
+                    "article": stale,
                     "redirect_to": addresses.get(language, ""),
                     "legacy_path": post.legacy_path,
                     "categories": " ".join(post.categories),

@@ -8,6 +8,7 @@ photo that differs is the Khmer version's own (PhotoPlacement.language).
 """
 
 from dataclasses import dataclass
+from functools import partial
 
 from django.core.exceptions import ValidationError
 
@@ -89,12 +90,18 @@ def describe(photo, language, caption="", credit="", alt=""):
 
 
 class StoryPhotos:
-    """The placements of one story, shared by its languages while it is built."""
+    """The placements of one story, shared by its languages while it is built.
 
-    def __init__(self, article, images, report):
+    `new(photo=, kind=, position=, language=)` makes an unsaved placement: a
+    story's PhotoPlacement by default; an upper app's handler passes its own
+    (people's biography and party photos, ImportTools.entry_photos).
+    """
+
+    def __init__(self, article, images, report, new=None):
         self.article = article
         self.images = images
         self.report = report
+        self.new = new or partial(PhotoPlacement, article=article)
         self.placements = []
         self.claimed = {}  # language -> pks of the placements its body shows
 
@@ -137,8 +144,7 @@ class StoryPhotos:
             )
         if placement is None:
             position = max((p.position for p in self.placements), default=0) + 1
-            placement = PhotoPlacement(
-                article=self.article,
+            placement = self.new(
                 photo=photo,
                 kind=kind,
                 position=position,

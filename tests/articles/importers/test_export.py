@@ -8,6 +8,7 @@ from django.core.management import CommandError, call_command
 from articles.importers.jekyll import export_site, import_site
 from articles.models import Article, Author, ImportedImage, Section
 from media_assets.models import Photo
+from people.models import Party, Person
 
 pytestmark = pytest.mark.django_db
 
@@ -96,6 +97,9 @@ def test_import_export_import_round_trip(imported, tmp_path):
     # biography, party and quote posts became people's records: 8 stories
     assert export_site(tmp_path / "site") == 16
     Article.objects.all().delete()
+    # people's biography photos protect theirs like stories' placements (issue 11)
+    Person.objects.all().delete()
+    Party.objects.all().delete()
     Photo.objects.all().delete()
     Author.objects.all().delete()
     Section.objects.all().delete()
