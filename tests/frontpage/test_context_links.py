@@ -71,7 +71,7 @@ def test_migrate_made_a_link_for_every_registered_page():
 def test_each_context_page_is_linked_from_the_front_page(
     client, every_context_page, language
 ):
-    footer = links(client, f"/{language}/", ".site-footer")
+    footer = links(client, f"/{language}/", ".site-footer nav")
     header = links(client, f"/{language}/", ".site-nav")
     live_url = f"/{language}/live/{every_context_page.pk}/"
     expected = [
@@ -95,8 +95,8 @@ def test_each_context_page_is_linked_from_the_front_page(
 
 def test_a_link_shows_only_in_the_languages_its_page_has_content_in(client):
     PersonFactory(name_km="", party=None)  # a biography written in English only
-    english = [label for label, _url in links(client, "/en/", ".site-footer")]
-    khmer = [label for label, _url in links(client, "/km/", ".site-footer")]
+    english = [label for label, _url in links(client, "/en/", ".site-footer nav")]
+    khmer = [label for label, _url in links(client, "/km/", ".site-footer nav")]
     assert english == ["People"]
     assert khmer == []
     # A live story published in English only: no live link on Khmer pages.
@@ -113,7 +113,7 @@ def test_editors_choose_the_place_and_order_among_sections(client, every_context
     NavigationLink.objects.filter(page="live").update(place=Place.HIDDEN)
     NavigationLink.objects.filter(page="results").update(place=Place.FOOTER)
     header = [label for label, _url in links(client, "/km/", ".site-nav")]
-    footer = [label for label, _url in links(client, "/km/", ".site-footer")]
+    footer = [label for label, _url in links(client, "/km/", ".site-footer nav")]
     assert header == ["បុគ្គល", "វីដេអូ"]
     assert footer == [
         "បុគ្គល",
