@@ -52,7 +52,9 @@ def context_results(query, language, limit=5):
 
 def documents_of(hits):
     """The SearchDocument rows of a page of hits, in the hits' order."""
-    found = SearchDocument.objects.in_bulk([pk for pk, _rank in hits])
+    # Not their vectors: a page shows text, and reading vectors is slow.
+    rows = SearchDocument.objects.defer("vector", "headline_vector")
+    found = rows.in_bulk([pk for pk, _rank in hits])
     return [found[pk] for pk, _rank in hits if pk in found]
 
 
