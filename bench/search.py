@@ -2,6 +2,8 @@
 
     .venv/bin/python bench/search.py            # throwaway SQLite file
     DATABASE_URL=postgres://…/bench_db .venv/bin/python bench/search.py
+    … bench/search.py --again              # the same database, not reseeded
+    … bench/search.py --again --compare    # PostgreSQL: before and after
 
 Seeds 10,000 stories published in English and Khmer, each made of six
 paragraphs drawn (with a fixed seed) from the archive sample's posts
@@ -12,7 +14,10 @@ paragraphs recur, so the queries below match thousands of stories: more
 than a real archive would, which makes the ranking the expensive part.
 Times, in process, what the search page asks the engine for (the count and
 the first page of ten, ranked) and the whole page, and prints medians and
-p95 in milliseconds. A DATABASE_URL database must be empty.
+p95 in milliseconds. A DATABASE_URL database must be empty, or, with
+--again, hold the stories an earlier run seeded (timed again, not reseeded).
+--compare (PostgreSQL) times the engine call with every match ranked, as
+before search/0004, and with the two-stage ranking, taking turns.
 """
 
 import random
@@ -27,9 +32,12 @@ from _setup import ROOT, setup  # noqa: E402
 _workdir = setup("search-bench-")
 
 from django.conf import settings  # noqa: E402
+from django.contrib.postgres.search import SearchQueryField, SearchRank  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
+from django.db.models import F, Value  # noqa: E402
+from django.db.models.functions import Cast  # noqa: E402
+from django.test import Client, override_settings  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from articles.models import Article, Section, Status  # noqa: E402
@@ -37,8 +45,10 @@ from articles.rendering import plain_text  # noqa: E402
 from search import khmer  # noqa: E402
 from search.analysis import index_text  # noqa: E402
 from search.backends import get_backend  # noqa: E402
+from search.backends.base import WEIGHTS, Hits  # noqa: E402
+from search.backends.postgres import PostgresBackend, tsquery  # noqa: E402
 from search.engine import documents_of, reader_results  # noqa: E402
-from search.models import SearchDocument  # noqa: E402
+from search.models import COLUMNS, SearchDocument  # noqa: E402
 from search.query import parse  # noqa: E402
 from search.views import PAGE_SIZE  # noqa: E402
 
@@ -79,6 +89,10 @@ def paragraphs(language):
 
 
 def seed():
+    if "--again" in sys.argv:
+        if SearchDocument.objects.filter(kind="story").count() != 2 * STORIES:
+            sys.exit("--again needs the database an earlier run seeded.")
+        return
     if Article.objects.exists():
         sys.exit("This database already holds stories; give an empty one.")
     now = timezone.now()
@@ -148,14 +162,56 @@ def engine_call(language, query):
     return run
 
 
+class SingleStage(PostgresBackend):
+    """PostgreSQL's ranking before search/0004, for --compare: ts_rank over
+    every match, then the page."""
+
+    def hits(self, documents, query):
+        weights = [WEIGHTS[column] for column in reversed(COLUMNS)]
+        exact = Cast(Value(tsquery(query)), output_field=SearchQueryField())
+        matches = self.match(documents, query)
+        rank = SearchRank(F("vector"), exact, weights=weights)
+        ranked = matches.annotate(rank=rank).order_by("-rank", "-pk")
+        return Hits(matches, ranked.values_list("pk", "rank"))
+
+
+def compare():
+    """Both rankings' engine calls, taking turns (the machine's load hits both
+    alike), and whether they give the same first page."""
+    engines = {"single-stage": f"{__name__}.SingleStage", "now": None}
+    for language, cases in QUERIES.items():
+        for label, query in cases.items():
+            timings, pages = {}, {}
+            for _ in range(RUNS):
+                for name, path in engines.items():
+                    with override_settings(SEARCH_BACKEND=path):
+                        run = engine_call(language, query)
+                        start = time.perf_counter()
+                        run()
+                        timings.setdefault(name, []).append(
+                            (time.perf_counter() - start) * 1000
+                        )
+                        hits = reader_results(parse(query), language)
+                        pages[name] = [pk for pk, _rank in hits[:PAGE_SIZE]]
+            medians = "   ".join(
+                f"{name} {statistics.median(times):6.1f} ms"
+                for name, times in timings.items()
+            )
+            same = pages["single-stage"] == pages["now"]
+            print(f"{label:18} engine medians: {medians}   same first page: {same}")
+
+
 def main():
     call_command("migrate", verbosity=0)
     started = time.perf_counter()
     seed()
     seconds = time.perf_counter() - started
-    print(f"seeded {STORIES} stories per language in {seconds:.1f}s")
+    if "--again" not in sys.argv:
+        print(f"seeded {STORIES} stories per language in {seconds:.1f}s")
     engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
     print(f"database: {engine}; {RUNS} timed runs per case")
+    if "--compare" in sys.argv:
+        return compare()
     client = Client()
     for language, cases in QUERIES.items():
         for label, query in cases.items():

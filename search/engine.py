@@ -52,7 +52,10 @@ def context_results(query, language, limit=5):
 
 def documents_of(hits):
     """The SearchDocument rows of a page of hits, in the hits' order."""
-    found = SearchDocument.objects.in_bulk([pk for pk, _rank in hits])
+    # What a page shows: the readable text. The term columns and vectors
+    # are long and stored compressed or out of line; reading them is slow.
+    rows = SearchDocument.objects.only("kind", "object_id", "language", "text")
+    found = rows.in_bulk([pk for pk, _rank in hits])
     return [found[pk] for pk, _rank in hits if pk in found]
 
 

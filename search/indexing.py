@@ -22,7 +22,16 @@ BUILDERS = {
     Kind.PERSON: person_documents,
     Kind.PARTY: party_documents,
 }
-FIELDS = ["headline", "summary", "body", "captions", "text", "vector", "indexed_at"]
+FIELDS = [
+    "headline",
+    "summary",
+    "body",
+    "captions",
+    "text",
+    "vector",
+    "headline_vector",
+    "indexed_at",
+]
 BATCH = 100
 
 

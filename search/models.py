@@ -49,6 +49,10 @@ class SearchDocument(models.Model):
     # PostgreSQL: the weighted vector of the four columns (GIN-indexed by the
     # migration). Unused on SQLite, whose FTS5 table is kept by triggers.
     vector = TermVectorField(null=True, editable=False)
+    # PostgreSQL: the headline's terms alone (weight A, same positions), small
+    # enough to stay in the row: the first stage of ranking reads it instead
+    # of the vector (docs/search.md#ranking).
+    headline_vector = TermVectorField(null=True, editable=False)
     indexed_at = models.DateTimeField(auto_now=True)
 
     class Meta:

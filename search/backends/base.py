@@ -22,15 +22,18 @@ class SearchBackend:
         raise NotImplementedError
 
     def hits(self, documents, query):
-        """Hits: (document id, rank) of the matches, best first (higher rank
-        is better). Only ids and ranks: the caller loads the rows of one
-        page, so ranking thousands of matches never reads their text."""
+        """Hits: (document id, rank) of the matches, best first: stories
+        whose headline matches before the others, then by rank (higher is
+        better; docs/search.md#ranking). Only ids and ranks: the caller
+        loads the rows of one page, so ranking thousands of matches never
+        reads their text."""
         raise NotImplementedError
 
 
 class Hits:
     """Ranked matches as Paginator takes them: counted without ranking (the
-    count need not score every match), ranked only for the slice asked."""
+    count need not score every match), ranked only for the slice asked.
+    `ranked` is a sliceable of (id, rank): a queryset, or an engine's own."""
 
     def __init__(self, matches, ranked):
         self.matches = matches
