@@ -4,6 +4,7 @@ import factory
 
 from articles.models import Layout
 from live.models import LiveEntry
+from live.services import next_change
 from tests.factories import ArticleFactory, AuthorFactory
 
 
@@ -18,3 +19,5 @@ class LiveEntryFactory(factory.django.DjangoModelFactory):
     # Real words from the archive's seed story (2018-07-24, Khmer).
     body_km = "ខណៈ\u200bការ\u200bបោះ\u200bឆ្នោត\u200bជាតិ\u200bជិ\u200bតមក\u200bដល់"
     author = factory.SubFactory(AuthorFactory)
+    # Numbered as live.services numbers changes, so cursors and ETags follow.
+    change = factory.LazyAttribute(lambda entry: next_change(entry.story.pk))
