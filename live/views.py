@@ -32,8 +32,8 @@ from articles.languages import current_language
 from articles.models import Article, Layout
 from articles.page_cache import cache_public_page, content_version
 from live.models import LiveEntry
+from live import presentation
 from live.presentation import (
-    PAGE_SIZE,
     change_cursor,
     entries_for_page,
     render_entry,
@@ -85,7 +85,7 @@ def first_page_ids(story_id, language):
         LiveEntry.objects.of_story(story_id)
         .in_language(language)
         .in_reading_order()
-        .values_list("pk", flat=True)[:PAGE_SIZE]
+        .values_list("pk", flat=True)[: presentation.PAGE_SIZE]
     )
 
 
