@@ -31,8 +31,8 @@ from django.views.decorators.http import require_safe
 from articles.languages import current_language
 from articles.models import Article, Layout
 from articles.page_cache import cache_public_page, content_version
-from live.models import LiveEntry
 from live import presentation
+from live.models import LiveEntry
 from live.presentation import (
     change_cursor,
     entries_for_page,
