@@ -11,7 +11,7 @@ from pathlib import Path
 OUTLINES_FILE = Path(__file__).resolve().parent / "data" / "province_outlines.json"
 # Below this area (viewBox units²) a province is too small for a label: its
 # link's title, the key and the table by province still name its leader.
-LABEL_MIN_AREA = 2500
+LABEL_MIN_AREA = 2600
 
 
 @cache

@@ -67,4 +67,5 @@ LIVE_ENTRIES = Panel(
     slot="after_body",
     template="live/entries.html",
     context=entries_context,
+    order=10,  # right after the story's body, before onward links and sharing
 )

@@ -37,6 +37,13 @@ def test_page_lists_pinned_then_newest_with_an_address_each(client, story, make_
     assert first.select_one("strong").get_text() == "Key facts"
 
 
+def test_entries_come_right_after_the_body_before_onward_links(client, story):
+    LiveEntryFactory(story=story)
+    ArticleFactory(published=True, section=story.section)  # a related story
+    html = client.get(story.get_absolute_url("en")).content.decode()
+    assert html.index('id="live-entries"') < html.index('class="onward')
+
+
 def test_the_page_works_without_javascript(client, story):
     LiveEntryFactory(story=story)
     soup = page(client, story)
