@@ -99,7 +99,9 @@ def test_a_lower_order_comes_first_in_its_slot(client, own_panels):
         )
     )
     story = ArticleFactory(published=True)
-    page = BeautifulSoup(client.get(story.get_absolute_url("en")).content, "html.parser")
+    page = BeautifulSoup(
+        client.get(story.get_absolute_url("en")).content, "html.parser"
+    )
     body = page.find("div", class_="post__body")
     after = [p["class"][0] for p in body.find_next_siblings("p")]
     assert after == ["test-edits", "test-first"]

@@ -106,10 +106,14 @@
 
   // A shared "#entry-123" of an entry now on an older page: its own address
   // finds the page that holds it.
-  var target = /^#entry-([0-9]+)$/.exec(window.location.hash);
-  if (target && !document.getElementById("entry-" + target[1])) {
-    window.location.replace(section.dataset.entryBase + target[1] + "/");
+  function findEntry() {
+    var target = /^#entry-([0-9]+)$/.exec(window.location.hash);
+    if (target && !document.getElementById("entry-" + target[1])) {
+      window.location.replace(section.dataset.entryBase + target[1] + "/");
+    }
   }
+  findEntry();
+  window.addEventListener("hashchange", findEntry);
 
   document.addEventListener("visibilitychange", function () {
     if (!document.hidden) {
