@@ -12,10 +12,11 @@ import threading
 import time
 
 import pytest
-from django.db import connection, connections, transaction
+from django.db import connection, transaction
 
 from live import services
 from live.models import LiveEntry
+from tests.connections import start_in_other_connection
 from tests.live.support import entries_url, post
 
 ONLY_POSTGRES = pytest.mark.skipif(
@@ -26,20 +27,6 @@ ONLY_POSTGRES = pytest.mark.skipif(
 
 # Longer than the two seconds the time cursor used to read early.
 SLOW_COMMIT_SECONDS = 2.5
-
-
-def in_thread(work):
-    """Run `work` on its own database connection, as another gunicorn worker."""
-
-    def run():
-        try:
-            work()
-        finally:
-            connections.close_all()
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    return thread
 
 
 class Poller:
@@ -74,11 +61,11 @@ def test_a_correction_committed_after_a_newer_post_reaches_pollers(client, story
             saved.set()
             assert commit.wait(30)
 
-    correcting = in_thread(slow_correction)
+    correcting = start_in_other_connection(slow_correction)
     assert saved.wait(30)
     time.sleep(SLOW_COMMIT_SECONDS)
     posted = {}
-    posting = in_thread(
+    posting = start_in_other_connection(
         lambda: posted.update(entry=post(story, body_en="Kandal is counted."))
     )
     posting.join(1)  # before the fix, the newer post commits here
@@ -101,7 +88,9 @@ def test_concurrent_posts_get_distinct_consecutive_change_numbers(story):
         barrier.wait()
         post(story, body_en=f"Province {number} counted.")
 
-    for thread in [in_thread(lambda n=n: post_one(n)) for n in range(4)]:
+    for thread in [
+        start_in_other_connection(lambda n=n: post_one(n)) for n in range(4)
+    ]:
         thread.join(30)
     changes = sorted(
         LiveEntry.objects.of_story(story.pk).values_list("change", flat=True)
