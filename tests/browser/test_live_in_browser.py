@@ -77,6 +77,14 @@ def test_page_one_stays_one_page_and_old_links_find_their_page(
     )
     assert ids == [f"entry-{newest.pk}", f"entry-{second.pk}"]  # the oldest left
     oldest = story.live_entries.order_by("pk").first()
+    from live import services
+
+    services.remove_entry(newest)  # the oldest moves up to the first page again
+    page.wait_for_selector(f"#entry-{oldest.pk}")
+    assert page.locator(f"#entry-{newest.pk}").count() == 0
+    again = services.post_entry(newest.__class__(story=story, body_en="Takeo again."))
+    page.wait_for_selector(f"#entry-{again.pk}")
+    page.wait_for_selector(f"#entry-{oldest.pk}", state="detached")
     stale = f"{story.get_absolute_url('en')}#entry-{oldest.pk}"
     for start in ("", "about:blank"):  # a hash change, then a fresh load
         if start:

@@ -114,3 +114,21 @@ def test_page_query_counts_stay_fixed(
         client.get(story.get_absolute_url(language))  # warms people's index
         with django_assert_num_queries(12):  # as test_page.py, no photos
             client.get(story.get_absolute_url(language))
+
+
+@pytest.mark.parametrize("language", ["en", "km"])
+def test_the_page_carries_the_endpoints_etag_and_cursor(
+    client, story, small_pages, language
+):
+    for _ in range(5):
+        LiveEntryFactory(story=story)
+    post(story, body_en="Only in English.")  # not counted on the Khmer page
+    soup = soup_of(client.get(story.get_absolute_url(language)))
+    section = soup.select_one("#live-entries")
+    endpoint = section["data-endpoint"]
+    poll = f"{endpoint}?since={section['data-cursor']}"
+    first = client.get(poll, HTTP_IF_NONE_MATCH=section["data-etag"])
+    assert first.status_code == 304  # the page is up to date: nothing to fetch
+    new = post(story, body_en="Kandal counted.", body_km="កណ្តាល")
+    answer = client.get(poll, HTTP_IF_NONE_MATCH=section["data-etag"])
+    assert [entry["id"] for entry in answer.json()["entries"]] == [new.pk]

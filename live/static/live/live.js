@@ -80,7 +80,13 @@
     if (fresh && status) {
       status.textContent = section.dataset.freshLabel.replace("{count}", digits(fresh));
     }
-    cursor = data.cursor || cursor;
+    // An older entry moved up to the first page (one above it was removed):
+    // it was never sent, so ask for the whole first page once.
+    var missing = data.order.some(function (id) {
+      return !known[id];
+    });
+    cursor = missing ? "" : data.cursor || cursor;
+    etag = missing ? "" : etag;
   }
 
   function poll() {
