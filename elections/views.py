@@ -36,7 +36,7 @@ def election_page(request, election, elections, language):
                 totals.national_totals(election), language
             ),
             "table": presentation.table_rows(rows, language),
-            "map": presentation.tile_map(rows, language),
+            "map": presentation.province_map(rows, language),
             "legend": presentation.legend(rows, language),
             "updated": when(totals.last_updated(election=election), language),
         },

@@ -72,8 +72,12 @@ class LiveEntry(models.Model):
     posted_at = models.DateTimeField(default=timezone.now, db_index=True)
     # Set by live.services.edit_entry when text readers already saw changes.
     edited_at = models.DateTimeField("corrected at", null=True, blank=True)
-    # Any change at all: what pollers' `since=` and ETags follow.
+    # Any change at all (the time form of `since=` follows it).
     updated_at = models.DateTimeField(auto_now=True)
+    # The story's change number of this entry's latest change: what pollers'
+    # cursors and ETags follow. live.services.next_change assigns it under a
+    # lock held until commit, so numbers are committed in order.
+    change = models.PositiveBigIntegerField(default=0, editable=False)
 
     objects = LiveEntryQuerySet.as_manager()
 
@@ -82,7 +86,8 @@ class LiveEntry(models.Model):
         verbose_name_plural = "live entries"
         ordering = ["-pinned", "-posted_at", "-pk"]
         indexes = [
-            models.Index(fields=["story", "updated_at"], name="live_entry_changes_idx")
+            models.Index(fields=["story", "updated_at"], name="live_entry_changes_idx"),
+            models.Index(fields=["story", "change"], name="live_entry_change_no_idx"),
         ]
 
     def __str__(self):
@@ -105,3 +110,20 @@ class LiveEntry(models.Model):
 
     def anchor(self):
         return f"entry-{self.pk}"
+
+
+class LiveSequence(models.Model):
+    """A live story's last change number, one row per story.
+
+    Its row lock orders the story's changes: live.services.next_change locks
+    it, counts on and keeps the lock until the change commits, so a change
+    numbered n+1 cannot commit before the one numbered n (docs/live.md).
+    """
+
+    story = models.OneToOneField(
+        Article, on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+    last_change = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self):
+        return f"Story {self.story_id}: change {self.last_change}"

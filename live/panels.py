@@ -10,8 +10,9 @@ from django.utils.translation import override
 from articles.models import Layout
 from articles.panels import Panel
 from live.presentation import (
+    change_cursor,
     clock_digits,
-    entries_for_page,
+    entry_page,
     labels,
     render_entry,
     state_etag,
@@ -29,20 +30,29 @@ def head_context(article, language):
 def entries_context(article, language):
     if not is_live(article):
         return {"live": False}
-    entries = list(entries_for_page(article.pk, language))
-    last = max((entry.updated_at for entry in entries), default=None)
+    page = entry_page(article.pk, language)
     with override(language):
         endpoint = reverse("live:entries", kwargs={"story_id": article.pk})
+        # "/<lang>/live/entry/": live.js adds an entry's id to find its page.
+        entry_base = reverse("live:entry", kwargs={"entry_id": 0}).removesuffix("0/")
+        older = (
+            reverse("live:page", kwargs={"story_id": article.pk, "number": 2})
+            if page.pages > 1
+            else ""
+        )
     return {
         "live": True,
         "language": language,
         "labels": labels(language),
         "digits": clock_digits(language),
-        "entries": [render_entry(entry, language) for entry in entries],
+        "entries": [render_entry(entry, language) for entry in page.entries],
         "endpoint": endpoint,
-        "cursor": last.isoformat() if last else "",
-        "etag": state_etag(article.pk, language, (last, len(entries))),
+        "entry_base": entry_base,
+        "cursor": change_cursor(page.last_change),
+        "etag": state_etag(article.pk, language, page.state),
         "page_url": article.get_absolute_url(language),
+        "page": page,
+        "older_url": older,
     }
 
 
@@ -57,4 +67,5 @@ LIVE_ENTRIES = Panel(
     slot="after_body",
     template="live/entries.html",
     context=entries_context,
+    order=10,  # right after the story's body, before onward links and sharing
 )

@@ -4,11 +4,15 @@ One template (live/entry.html) renders an entry, so an entry fetched by a
 poller is the same markup the page was served with.
 """
 
+from dataclasses import dataclass
+
 from django.conf import settings
-from django.db.models import Count, Max, Q
+from django.db.models import Count, Max, Q, Window
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
+from django.utils.translation import override
 
 from articles.dates import format_date, khmer_digits
 from articles.embeds import HANDLERS, safe_link
@@ -56,6 +60,60 @@ def entries_for_page(story_id, language):
     return visible_entries(language).of_story(story_id)
 
 
+# Entries per page: the story page shows the first PAGE_SIZE in reading order
+# (pinned on top, then the newest), "Older entries" pages the rest.
+PAGE_SIZE = 50
+
+
+@dataclass(frozen=True)
+class EntryPage:
+    number: int
+    entries: list  # LiveEntry rows, in reading order
+    total: int  # entries readers of the language see, on all pages
+    last_change: int  # the highest change number among them
+
+    @property
+    def pages(self):
+        return max(1, -(-self.total // PAGE_SIZE))
+
+    @property
+    def state(self):
+        return (self.last_change, self.total)
+
+
+def entry_page(story_id, language, number=1):
+    """Page `number` of the story's entries, with the whole story's state.
+
+    One query for the entries (plus one for their photos' renditions): the
+    total and the latest change ride along as window aggregates.
+    """
+    start = (number - 1) * PAGE_SIZE
+    rows = list(
+        entries_for_page(story_id, language).annotate(
+            story_total=Window(Count("pk")), story_last=Window(Max("change"))
+        )[start : start + PAGE_SIZE]
+    )
+    if not rows:
+        return EntryPage(number, [], 0, 0)
+    return EntryPage(number, rows, rows[0].story_total, rows[0].story_last or 0)
+
+
+def page_number(entry, language):
+    """The page holding `entry` in `language`'s reading order. One query."""
+    ahead = (
+        Q(pinned__gt=entry.pinned)
+        | Q(pinned=entry.pinned, posted_at__gt=entry.posted_at)
+        | Q(pinned=entry.pinned, posted_at=entry.posted_at, pk__gt=entry.pk)
+    )
+    before = (
+        LiveEntry.objects.of_story(entry.story_id)
+        .in_language(language)
+        .filter(ahead)
+        .count()
+    )
+    return before // PAGE_SIZE + 1
+
+
 def entry_body(entry, language):
     context = EmbedContext(language=language, handlers=ENTRY_HANDLERS)
     html = expand_embeds(localized(entry, "body_html", language), context)
@@ -74,6 +132,12 @@ def photo_context(photo, language):
     }
 
 
+def permalink(entry, language):
+    """The entry's own address: it finds the page holding the entry (live.pages)."""
+    with override(language):
+        return reverse("live:entry", kwargs={"entry_id": entry.pk})
+
+
 def entry_context(entry, language):
     words = labels(language)
     edited_at = localized(entry, "edited_at", language)
@@ -83,6 +147,7 @@ def entry_context(entry, language):
         "language": language,
         "labels": words,
         "anchor": entry.anchor(),
+        "permalink": permalink(entry, language),
         "time": clock(entry.posted_at, language),
         "date": format_date(entry.posted_at, language),
         "author": localized(entry.author, "display_name", language, fallback=True)
@@ -104,7 +169,7 @@ def render_entry(entry, language):
 
 
 def story_state(story_id, language):
-    """(latest change, number of entries) of a live story public in `language`.
+    """(latest change number, number of entries) of a story public in `language`.
 
     None when readers of `language` may not see the story. One query: this
     is what every poll costs when nothing changed.
@@ -116,7 +181,7 @@ def story_state(story_id, language):
         .order_by()
         .values("pk")  # GROUP BY the story's key alone
         .annotate(
-            last=Max("live_entries__updated_at", filter=shown),
+            last=Max("live_entries__change", filter=shown),
             count=Count("live_entries", filter=shown),
         )
         .values_list("last", "count")
@@ -125,7 +190,18 @@ def story_state(story_id, language):
 
 
 def state_etag(story_id, language, state):
+    """The weak ETag of a state: (highest change number shown, entries shown).
+
+    Every change to an entry gives it a higher number than any before, so a
+    change readers of `language` see raises the first figure, and a removal
+    (or an entry leaving the language) lowers the second. An earlier pair
+    comes back only when the very same entries are shown again.
+    """
     last, count = state
-    stamp = last.timestamp() if last else 0
     # Weak: every `since=` asked with one state gets an equivalent answer.
-    return f'W/"live-{story_id}-{language}-{stamp:.6f}-{count}"'
+    return f'W/"live-{story_id}-{language}-{last or 0}-{count}"'
+
+
+def change_cursor(last):
+    """The `since=` value following changes after number `last`: "c<n>"."""
+    return f"c{last or 0}"

@@ -2,11 +2,14 @@
 
 A poll whose If-None-Match names the story's current state costs one query
 (presentation.story_state) and answers 304; behind the page cache it is a
-cache read. `since` is an entry id (entries after it) or an RFC 3339 time
-(entries changed after it, edits included); the answer's `next` carries the
-time to ask with next. Times are read two seconds early, so an entry whose
-transaction committed after a later one's is not missed (the page replaces
-an entry it already has by its id).
+cache read. `since` is the answer's cursor, `c<change number>` (changes
+after it, edits included): change numbers commit in order
+(live.services.next_change), so following `next` misses nothing. An entry
+id (entries after it) or an RFC 3339 time (entries changed after it, read two
+seconds early) are accepted for a one-off catch-up, not for following: they
+come from before commit and can miss an entry committed out of order.
+Answers hold the first page of entries (presentation.PAGE_SIZE), as the
+story page does.
 """
 
 import json
@@ -28,8 +31,10 @@ from django.views.decorators.http import require_safe
 from articles.languages import current_language
 from articles.models import Article, Layout
 from articles.page_cache import cache_public_page, content_version
+from live import presentation
 from live.models import LiveEntry
 from live.presentation import (
+    change_cursor,
     entries_for_page,
     render_entry,
     state_etag,
@@ -46,12 +51,15 @@ class BadSince(ValueError):
 
 
 ENTRY_ID = re.compile(r"[0-9]{1,18}")  # ASCII digits, within a 64-bit key
+CHANGE = re.compile(r"c([0-9]{1,18})")
 
 
 def parse_since(value):
-    """{"pk__gt": id} or {"updated_at__gt": time}, {} without `since`."""
+    """{"change__gt": n}, {"pk__gt": id} or {"updated_at__gt": time}; {} without."""
     if value is None or value == "":
         return {}
+    if match := CHANGE.fullmatch(value):
+        return {"change__gt": int(match[1])}
     if ENTRY_ID.fullmatch(value):
         return {"pk__gt": int(value)}
     try:
@@ -61,8 +69,8 @@ def parse_since(value):
     except (ValueError, OverflowError):
         pass
     raise BadSince(
-        "since must be an entry id or a time with its offset, "
-        "e.g. 2018-07-29T20:15:00+07:00."
+        "since must be an answer's cursor (e.g. c42), an entry id or a time "
+        "with its offset, e.g. 2018-07-29T20:15:00+07:00."
     )
 
 
@@ -72,8 +80,13 @@ def plain_error(status, message):
     return response
 
 
-def changed_entries(story_id, language, since):
-    return entries_for_page(story_id, language).filter(**since)
+def first_page_ids(story_id, language):
+    return list(
+        LiveEntry.objects.of_story(story_id)
+        .in_language(language)
+        .in_reading_order()
+        .values_list("pk", flat=True)[: presentation.PAGE_SIZE]
+    )
 
 
 @require_safe
@@ -122,24 +135,27 @@ def entries_json(request, story_id):
 
 
 def changes_since(story_id, language, since, state):
-    """The JSON answer: changed entries, the reading order, the next cursor."""
+    """The JSON answer: the first page's changed entries, its order, the cursor.
+
+    The cursor is the state's change number, read before the entries: every
+    change up to it had committed then, so the entries (read after) hold them
+    all; a change committed in between comes again next time (the page
+    replaces an entry it has by id and change number).
+    """
     last, _count = state
+    order = first_page_ids(story_id, language)
+    changed = entries_for_page(story_id, language).filter(pk__in=order, **since)
     entries = [
         {
             "id": entry.pk,
+            "change": entry.change,
             "pinned": entry.pinned,
             "updated_at": entry.updated_at.isoformat(),
             "html": render_entry(entry, language),
         }
-        for entry in changed_entries(story_id, language, since)
+        for entry in changed
     ]
-    order = list(
-        LiveEntry.objects.of_story(story_id)
-        .in_language(language)
-        .in_reading_order()
-        .values_list("pk", flat=True)
-    )
-    cursor = last.isoformat() if last else ""
+    cursor = change_cursor(last)
     path = reverse("live:entries", kwargs={"story_id": story_id})
     answer = {
         "story": story_id,
@@ -147,7 +163,7 @@ def changes_since(story_id, language, since, state):
         "entries": entries,
         "order": order,
         "cursor": cursor,
-        "next": f"{path}?{urlencode({'since': cursor})}" if cursor else path,
+        "next": f"{path}?{urlencode({'since': cursor})}",
     }
     return json.dumps(answer, ensure_ascii=False, separators=(",", ":")).encode()
 

@@ -37,6 +37,10 @@ READER_LABELS = {
             "fresh": "New since you opened the page: {count}",
             "empty": "No entries yet.",
             "post_link": "See the post",
+            "older": "Older entries",
+            "newer_page": "Newer entries",
+            "back": "Back to the live page",
+            "page": "Entries, page {number} of {pages}",
         },
         "km": {
             "heading": "ព័ត៌មានផ្ទាល់",
@@ -48,6 +52,10 @@ READER_LABELS = {
             "fresh": "ព័ត៌មានថ្មីចាប់តាំងពីអ្នកបើកទំព័រនេះ៖ {count}",
             "empty": "មិនទាន់មានព័ត៌មាននៅឡើយទេ។",
             "post_link": "មើលសារដើម",
+            "older": "ព័ត៌មានមុនៗ",
+            "newer_page": "ព័ត៌មានថ្មីៗជាង",
+            "back": "ត្រឡប់ទៅទំព័រព័ត៌មានផ្ទាល់",
+            "page": "ព័ត៌មាន ទំព័រទី {number} នៃ {pages}",
         },
     },
 }

@@ -85,6 +85,28 @@ def test_panels_fill_their_slots_in_registration_order(client, own_panels):
     assert after == ["test-first", "test-edits"]
 
 
+def test_a_lower_order_comes_first_in_its_slot(client, own_panels):
+    panels.register(
+        panels.Panel("t.later", "after_body", "test/first.html", title_context)
+    )
+    panels.register(
+        panels.Panel(
+            "t.sooner",
+            "after_body",
+            "test/edits.html",
+            lambda article, language: {"corrections": []},
+            order=10,
+        )
+    )
+    story = ArticleFactory(published=True)
+    page = BeautifulSoup(
+        client.get(story.get_absolute_url("en")).content, "html.parser"
+    )
+    body = page.find("div", class_="post__body")
+    after = [p["class"][0] for p in body.find_next_siblings("p")]
+    assert after == ["test-edits", "test-first"]
+
+
 def test_registered_prefetches_keep_the_page_query_count_fixed(client, own_panels):
     panels.register(
         panels.Panel(

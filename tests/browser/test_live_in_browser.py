@@ -58,3 +58,38 @@ def test_ctrl_enter_posts_from_the_desk_form(visitor, story, make_editor):
     desk.page.wait_for_selector(".messagelist")
     assert "Turnout was 82 percent." in desk.page.inner_text(".live-post__entries")
     desk.assert_clean()
+
+
+def test_page_one_stays_one_page_and_old_links_find_their_page(
+    visitor, story, monkeypatch
+):
+    from live import presentation
+
+    monkeypatch.setattr(presentation, "PAGE_SIZE", 2)
+    second = post(story, body_en="Kandal counted.")
+    reader = visitor()
+    page = reader.page
+    page.goto(story.get_absolute_url("en"))
+    newest = post(story, body_en="Takeo counted.")
+    page.wait_for_selector(f"#entry-{newest.pk}")
+    ids = page.eval_on_selector_all(
+        ".live__entries > li", "items => items.map(i => i.id)"
+    )
+    assert ids == [f"entry-{newest.pk}", f"entry-{second.pk}"]  # the oldest left
+    oldest = story.live_entries.order_by("pk").first()
+    from live import services
+
+    services.remove_entry(newest)  # the oldest moves up to the first page again
+    page.wait_for_selector(f"#entry-{oldest.pk}")
+    assert page.locator(f"#entry-{newest.pk}").count() == 0
+    again = services.post_entry(newest.__class__(story=story, body_en="Takeo again."))
+    page.wait_for_selector(f"#entry-{again.pk}")
+    page.wait_for_selector(f"#entry-{oldest.pk}", state="detached")
+    stale = f"{story.get_absolute_url('en')}#entry-{oldest.pk}"
+    for start in ("", "about:blank"):  # a hash change, then a fresh load
+        if start:
+            page.goto(start)
+        page.goto(stale)
+        page.wait_for_url(f"**/en/live/{story.pk}/page/2/#entry-{oldest.pk}")
+        assert page.is_visible(f"#entry-{oldest.pk}")
+    reader.assert_clean()

@@ -30,12 +30,18 @@ def test_election_page_is_valid_html_with_chart_table_and_map(
     )
     # The chart names each party in text, not by colour alone.
     assert [t.get_text() for t in page.select(".seat-chart__party")] == ["CPP", "CNRP"]
-    tiles = page.select(".tile-map__svg a")
-    assert {t.find("title").get_text() for t in tiles} == (
+    # The map is the provinces' outlines now (it was the tile grid, which stays
+    # as the fallback without elections/data/province_outlines.json).
+    areas = page.select(".outline-map__svg a")
+    assert {a.find("title").get_text() for a in areas} == (
         {"Kampot: CPP", "Kandal: CPP"}
         if language == "en"
         else {"កំពត: CPP", "កណ្តាល: CPP"}
     )
+    assert all(a.find("path")["d"].startswith("M") for a in areas)
+    # Not by colour alone: both are large enough to carry the abbreviation.
+    assert [t.get_text() for t in page.select(".outline-map__leader")] == ["CPP"] * 2
+    assert "ODbL" in page.select_one(".outline-map__source").get_text()
 
 
 def test_khmer_page_labels_are_khmer(client, small_election):

@@ -3,7 +3,8 @@
 import factory
 
 from articles.models import Layout
-from live.models import LiveEntry
+from live.models import LiveEntry, LiveSequence
+from live.services import next_change
 from tests.factories import ArticleFactory, AuthorFactory
 
 
@@ -18,3 +19,15 @@ class LiveEntryFactory(factory.django.DjangoModelFactory):
     # Real words from the archive's seed story (2018-07-24, Khmer).
     body_km = "ខណៈ\u200bការ\u200bបោះ\u200bឆ្នោត\u200bជាតិ\u200bជិ\u200bតមក\u200bដល់"
     author = factory.SubFactory(AuthorFactory)
+    # Numbered as live.services numbers changes, so cursors and ETags follow.
+    change = factory.LazyAttribute(lambda entry: next_change(entry.story.pk))
+
+
+class LiveSequenceFactory(factory.django.DjangoModelFactory):
+    """A live story's change counter; live.services.next_change keeps it."""
+
+    class Meta:
+        model = LiveSequence
+
+    story = factory.SubFactory(ArticleFactory, layout=Layout.LIVE, published=True)
+    last_change = 0

@@ -28,8 +28,20 @@ def test_page_lists_pinned_then_newest_with_an_address_each(client, story, make_
     assert entry_ids(soup) == [pinned.pk, new.pk, old.pk]
     first = soup.select_one(f"#entry-{pinned.pk}")
     assert first.select_one(".live-entry__pinned").get_text() == "Pinned"
-    assert first.select_one(".live-entry__time")["href"] == f"#entry-{pinned.pk}"
+    # The time links to the entry's own address (it used to be the bare
+    # "#entry-N"): with pages of entries, the address finds the page holding it.
+    permalink = first.select_one(".live-entry__time")["href"]
+    assert permalink == f"/en/live/entry/{pinned.pk}/"
+    landing = client.get(permalink)
+    assert landing["Location"] == f"{story.get_absolute_url('en')}#entry-{pinned.pk}"
     assert first.select_one("strong").get_text() == "Key facts"
+
+
+def test_entries_come_right_after_the_body_before_onward_links(client, story):
+    LiveEntryFactory(story=story)
+    ArticleFactory(published=True, section=story.section)  # a related story
+    html = client.get(story.get_absolute_url("en")).content.decode()
+    assert html.index('id="live-entries"') < html.index('class="onward')
 
 
 def test_the_page_works_without_javascript(client, story):

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from articles.models import Article
 from tests.admin_forms import change_url, form_data
+from tests.connections import in_other_connection
 from tests.factories import ArticleFactory, UserFactory
 from workflow.admin import story as story_admin
 from workflow.versioning import EditConflict, claim_version
@@ -70,22 +71,6 @@ ONLY_POSTGRES = pytest.mark.skipif(
     reason="SQLite takes its write lock at BEGIN (transaction_mode IMMEDIATE): "
     "no other writer can commit between validation and UPDATE",
 )
-
-
-def in_other_connection(work):
-    """Run `work` in a thread, so on its own database connection, and commit."""
-
-    def run():
-        from django.db import connections
-
-        try:
-            work()
-        finally:
-            connections.close_all()
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    thread.join()
 
 
 @ONLY_POSTGRES

@@ -42,12 +42,19 @@
     Array.prototype.forEach.call(list.children, function (item) {
       known[item.dataset.id] = item;
     });
+    var wanted = {};
+    data.order.forEach(function (id) {
+      wanted[id] = true; // the first page: older entries live on their pages
+    });
     data.entries.forEach(function (entry) {
+      if (!wanted[entry.id]) {
+        return;
+      }
       var item = element(entry.html);
       var old = known[entry.id];
       if (old) {
-        if (old.dataset.updated === item.dataset.updated) {
-          return; // the same version, sent again (since= reads a little early)
+        if (old.dataset.change === item.dataset.change) {
+          return; // the same version, sent again
         }
         old.replaceWith(item);
       } else {
@@ -56,9 +63,7 @@
       }
       known[entry.id] = item;
     });
-    var wanted = {};
     data.order.forEach(function (id) {
-      wanted[id] = true;
       if (known[id]) {
         list.appendChild(known[id]); // appending in order sorts the list
       }
@@ -75,7 +80,13 @@
     if (fresh && status) {
       status.textContent = section.dataset.freshLabel.replace("{count}", digits(fresh));
     }
-    cursor = data.cursor || cursor;
+    // An older entry moved up to the first page (one above it was removed):
+    // it was never sent, so ask for the whole first page once.
+    var missing = data.order.some(function (id) {
+      return !known[id];
+    });
+    cursor = missing ? "" : data.cursor || cursor;
+    etag = missing ? "" : etag;
   }
 
   function poll() {
@@ -98,6 +109,17 @@
   function schedule() {
     window.setTimeout(poll, POLL_MS);
   }
+
+  // A shared "#entry-123" of an entry now on an older page: its own address
+  // finds the page that holds it.
+  function findEntry() {
+    var target = /^#entry-([0-9]+)$/.exec(window.location.hash);
+    if (target && !document.getElementById("entry-" + target[1])) {
+      window.location.replace(section.dataset.entryBase + target[1] + "/");
+    }
+  }
+  findEntry();
+  window.addEventListener("hashchange", findEntry);
 
   document.addEventListener("visibilitychange", function () {
     if (!document.hidden) {
