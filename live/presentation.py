@@ -12,6 +12,7 @@ from django.utils.safestring import mark_safe
 
 from articles.dates import format_date, khmer_digits
 from articles.embeds import HANDLERS, safe_link
+from articles.labels import label
 from articles.languages import field_name, localized, per_language
 from articles.models import Article, Layout
 from articles.rendering import EmbedContext, expand_embeds
@@ -82,6 +83,7 @@ def entry_context(entry, language):
         "entry": entry,
         "language": language,
         "labels": words,
+        "play_video": label("play_video", language),
         "anchor": entry.anchor(),
         "time": clock(entry.posted_at, language),
         "date": format_date(entry.posted_at, language),
