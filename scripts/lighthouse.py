@@ -1,4 +1,4 @@
-"""Lighthouse (mobile) and axe-core on the demo reader site, served as production serves it.
+"""Lighthouse (mobile) and axe-core on the demo reader site, served as in production.
 
     make lighthouse                              # every page, both languages
     .venv/bin/python scripts/lighthouse.py --only front,video --port 8142
@@ -63,7 +63,8 @@ RUN_AXE = """async () => {
   const result = await axe.run(document, {resultTypes: ["violations"]});
   return result.violations
     .filter(v => ["moderate", "serious", "critical"].includes(v.impact))
-    .map(v => `${v.id} (${v.impact}): ${v.nodes.map(n => n.target.join(" ")).join(", ")}`);
+    .map(v => `${v.id} (${v.impact}): ` +
+      v.nodes.map(n => n.target.join(" ")).join(", "));
 }"""
 
 
@@ -90,7 +91,7 @@ def generated_photo(seed):
 
     from PIL import Image, ImageDraw, ImageFilter
 
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 - test pictures, not secrets
     image = Image.new("RGB", (1600, 1000), tuple(rng.randrange(256) for _ in "rgb"))
     draw = ImageDraw.Draw(image)
     for _ in range(60):
@@ -130,9 +131,7 @@ def lay_out(path, layout):
     from articles.page_cache import bump_content_version
 
     slug = path.rstrip("/").rsplit("/", 1)[-1]
-    if Article.objects.filter(slug=slug).exclude(layout=layout).update(
-        layout=layout
-    ):
+    if Article.objects.filter(slug=slug).exclude(layout=layout).update(layout=layout):
         bump_content_version()
 
 
@@ -218,7 +217,9 @@ def main():
     parser.add_argument("--port", type=int, default=8142)
     parser.add_argument("--only", help="comma-separated page names (default: all)")
     parser.add_argument("--languages", default="en,km")
-    parser.add_argument("--reuse", action="store_true", help="keep var/lighthouse's site")
+    parser.add_argument(
+        "--reuse", action="store_true", help="keep the site built in var/lighthouse"
+    )
     parser.add_argument("--axe", action="store_true", help="also run axe-core")
     args = parser.parse_args()
     if not LIGHTHOUSE.exists():
@@ -267,7 +268,8 @@ def main():
 
 def print_row(page, scores, failing):
     cells = " | ".join(str(scores[name]) for name in CATEGORIES)
-    print(f"| {page} | {cells} |" + (f"  below 1: {', '.join(failing)}" if failing else ""))
+    below = f"  below 1: {', '.join(failing)}" if failing else ""
+    print(f"| {page} | {cells} |{below}")
 
 
 def print_table(rows):

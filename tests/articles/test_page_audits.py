@@ -29,9 +29,7 @@ def loaded_addresses(page):
 @pytest.mark.parametrize(
     ("language", "play"), [("en", "Play the video"), ("km", "ចាក់វីដេអូ")]
 )
-def test_videos_are_links_until_the_reader_asks_for_the_player(
-    client, language, play
-):
+def test_videos_are_links_until_the_reader_asks_for_the_player(client, language, play):
     story = ArticleFactory(
         published=True,
         layout=Layout.POST_VIDEO,
