@@ -78,7 +78,7 @@ lint: install-dev
 	$(BIN)/lint-imports
 
 bench: install-dev
-	@for script in bench/[!_]*.py; do [ $$script = bench/pages.py ] && continue; \
+	@for script in bench/[!_]*.py; do case $$script in bench/pages.py|bench/lighthouse.py) continue;; esac; \
 		echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 # Serves the story page for ../shared/peer-bench (README: Benchmarks); Ctrl-C stops it.
@@ -92,7 +92,7 @@ tools/lighthouse/node_modules/.bin/lighthouse: tools/lighthouse/package-lock.jso
 	cd tools/lighthouse && npm ci --no-audit --no-fund
 
 lighthouse: install-dev tools/lighthouse/node_modules/.bin/lighthouse
-	$(BIN)/python scripts/lighthouse.py --port $(LIGHTHOUSE_PORT) --axe $(LIGHTHOUSE_ARGS)
+	$(BIN)/python bench/lighthouse.py --port $(LIGHTHOUSE_PORT) --axe $(LIGHTHOUSE_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles media db.sqlite3 var/cache .pytest_cache .import_linter_cache

@@ -1,4 +1,4 @@
-"""What Lighthouse audits on the reader pages (scripts/lighthouse.py measures them).
+"""What Lighthouse audits on the reader pages (bench/lighthouse.py measures them).
 
 Videos load nothing from YouTube before a click (best practices: third-party
 cookies; performance), every page has a meta description and an icon (SEO;

@@ -1,8 +1,8 @@
 """Lighthouse (mobile) and axe-core on the demo reader site, served as in production.
 
     make lighthouse                              # every page, both languages
-    .venv/bin/python scripts/lighthouse.py --only front,video --port 8142
-    .venv/bin/python scripts/lighthouse.py --reuse --axe   # keep var/lighthouse's site
+    .venv/bin/python bench/lighthouse.py --only front,video --port 8142
+    .venv/bin/python bench/lighthouse.py --reuse --axe   # keep var/lighthouse's site
 
 Builds a throw-away site in var/lighthouse/ (git-ignored): the demo (`load_demo`,
 `curate_demo`) in SQLite, static files collected into WhiteNoise's compressed
@@ -30,9 +30,9 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
+
+from pages import serve, wait_until_up
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "var" / "lighthouse"
@@ -135,33 +135,6 @@ def lay_out(path, layout):
         bump_content_version()
 
 
-def serve(env, port, log):
-    return subprocess.Popen(  # noqa: S603 - our own gunicorn
-        [str(Path(sys.executable).with_name("gunicorn")), "newsroom.wsgi"]
-        + ["--config", "gunicorn.conf.py", "--workers", "2"]
-        + ["--bind", f"127.0.0.1:{port}"],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
-
-
-def get(url, seconds=60):
-    """GET `url` until it answers 200 (also warms the page cache)."""
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310
-                if response.status == 200:
-                    return
-        except OSError:
-            if time.monotonic() > deadline:
-                raise
-        time.sleep(0.5)
-
-
 def lighthouse(url, report):
     env = {**os.environ, "CHROME_PATH": CHROMIUM}
     for attempt in range(3):  # a trace is sometimes lost (NO_NAVSTART) on a busy host
@@ -242,7 +215,7 @@ def main():
     base = f"http://127.0.0.1:{args.port}"
     rows, urls = [], []
     try:
-        get(f"{base}/en/")
+        wait_until_up(f"{base}/en/")
         for name, path, layout in PAGES:
             if name not in wanted:
                 continue
@@ -250,7 +223,7 @@ def main():
                 lay_out(path, layout)
             for language in args.languages.split(","):
                 url = f"{base}/{language}/{path}"
-                get(url)
+                wait_until_up(url)  # also warms the page cache, as readers find it
                 report = WORK / "reports" / f"{name}-{language}.json"
                 scores, failing = lighthouse(url, report)
                 rows.append((f"{name} ({language})", scores, failing))
