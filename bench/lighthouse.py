@@ -213,7 +213,7 @@ def main():
     log = open(WORK / "gunicorn.log", "a")  # noqa: SIM115
     server = serve(env, args.port, log)
     base = f"http://127.0.0.1:{args.port}"
-    rows, urls = [], []
+    rows = []
     try:
         wait_until_up(f"{base}/en/")
         for name, path, layout in PAGES:
@@ -229,8 +229,8 @@ def main():
                 rows.append((f"{name} ({language})", scores, failing))
                 print_row(*rows[-1])
                 if args.axe:
-                    urls.append(url)
                     found = axe_violations([url])
+                    print(f"  axe-core, 390 and 1280 px: {len(found)} with violations")
                     for page, violations in found.items():
                         print(f"  axe {page}: " + "; ".join(violations))
     finally:
