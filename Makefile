@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 SECRET_FILE := .secret_key
 PG_TEST_URL ?= postgres://postgres@127.0.0.1:5432/newsroom
 
-.PHONY: run test test-sqlite test-postgres install install-dev browser-deps lint bench bench-pages clean
+.PHONY: run test test-sqlite test-postgres install install-dev browser-deps lint bench bench-pages lighthouse clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -78,12 +78,21 @@ lint: install-dev
 	$(BIN)/lint-imports
 
 bench: install-dev
-	@for script in bench/[!_]*.py; do [ $$script = bench/pages.py ] && continue; \
+	@for script in bench/[!_]*.py; do case $$script in bench/pages.py|bench/lighthouse.py) continue;; esac; \
 		echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 # Serves the story page for ../shared/peer-bench (README: Benchmarks); Ctrl-C stops it.
 bench-pages: install-dev
 	$(BIN)/python bench/pages.py $(if $(BENCH_POSTGRES),--postgres $(BENCH_POSTGRES))
+
+# Lighthouse (mobile) and axe-core on the demo served as in production, both languages;
+# a development tool from npm (tools/lighthouse), never part of the site.
+LIGHTHOUSE_PORT ?= 8142
+tools/lighthouse/node_modules/.bin/lighthouse: tools/lighthouse/package-lock.json
+	cd tools/lighthouse && npm ci --no-audit --no-fund
+
+lighthouse: install-dev tools/lighthouse/node_modules/.bin/lighthouse
+	$(BIN)/python bench/lighthouse.py --port $(LIGHTHOUSE_PORT) --axe $(LIGHTHOUSE_ARGS)
 
 clean:
 	rm -rf $(VENV) staticfiles media db.sqlite3 var/cache .pytest_cache .import_linter_cache

@@ -81,6 +81,7 @@ def render_video(name, args, context):
             "youtube_id": youtube_id,
             "caption": args.get("caption", ""),
             "size": args.get("size", "normal"),
+            "play_label": label("play_video", context.language),
         },
     )
 

@@ -16,6 +16,7 @@ from django.utils.translation import override
 
 from articles.dates import format_date, khmer_digits
 from articles.embeds import HANDLERS, safe_link
+from articles.labels import label
 from articles.languages import field_name, localized, per_language
 from articles.models import Article, Layout
 from articles.rendering import EmbedContext, expand_embeds
@@ -146,6 +147,7 @@ def entry_context(entry, language):
         "entry": entry,
         "language": language,
         "labels": words,
+        "play_video": label("play_video", language),
         "anchor": entry.anchor(),
         "permalink": permalink(entry, language),
         "time": clock(entry.posted_at, language),

@@ -62,7 +62,9 @@ def test_a_video_story_shows_the_video_before_the_text(client):
     page = page_of(client, article)
     first = page.article.find(["figure", "header"])
     assert first.name == "figure" and "video" in first["class"]
-    assert len(page.select("iframe")) == 1
+    # A click-to-load facade (no YouTube request before the click), not an iframe.
+    assert len(page.select("a.video__facade")) == 1
+    assert page.select("iframe") == []
 
 
 def test_a_biography_has_its_portrait_beside_the_name(client):

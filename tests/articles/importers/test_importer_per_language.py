@@ -19,7 +19,8 @@ def page(client, article, language):
 
 
 def video_src(soup):
-    return soup.select_one("article iframe")["src"]
+    # The player is a click-to-load facade; its embed address is data-embed.
+    return soup.select_one("article a.video__facade")["data-embed"].split("?")[0]
 
 
 def test_khmer_story_shows_its_own_video(client, voa_fixtures):
