@@ -75,6 +75,18 @@ def warm_renditions():
 
 
 @pytest.fixture(autouse=True)
+def _default_language(settings):
+    """Each test starts in the default language: a request leaves the language
+    of its page active in the thread (LocaleMiddleware), and modeltranslation's
+    plain fields (`youtube_id`) follow the active language."""
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     """Each test starts with an empty cache: the database is rolled back between
     tests, so nothing cached from another test's rows (pages, the people app's
