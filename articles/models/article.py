@@ -204,6 +204,16 @@ class Article(KeptPrefetchMixin, models.Model):
                 )
                 for code in LANGUAGE_CODES
             ),
+            # Section pages and related stories (newest of a section), the
+            # newest story of a layout (the navigation's live coverage link).
+            *(
+                models.Index(
+                    fields=[field, field_name("published_at", code), "id"],
+                    name=f"article_{field.removesuffix('_id')}_{code}_idx",
+                )
+                for code in LANGUAGE_CODES
+                for field in ("section_id", "layout")
+            ),
             *(
                 models.Index(
                     Greatest("updated_at", field_name("published_at", code)),
