@@ -1,11 +1,20 @@
 """Factories for the live app: a live story's entries."""
 
 import factory
+from django.db import transaction
 
 from articles.models import Layout
 from live.models import LiveEntry, LiveSequence
 from live.services import next_change
 from tests.factories import ArticleFactory, AuthorFactory
+
+
+def numbered(story_id):
+    """The story's next change number. next_change locks the story's counter
+    and must run in a transaction: tests that commit (browser tests on
+    PostgreSQL) have none around the factory."""
+    with transaction.atomic():
+        return next_change(story_id)
 
 
 class LiveEntryFactory(factory.django.DjangoModelFactory):
@@ -20,7 +29,7 @@ class LiveEntryFactory(factory.django.DjangoModelFactory):
     body_km = "ខណៈ\u200bការ\u200bបោះ\u200bឆ្នោត\u200bជាតិ\u200bជិ\u200bតមក\u200bដល់"
     author = factory.SubFactory(AuthorFactory)
     # Numbered as live.services numbers changes, so cursors and ETags follow.
-    change = factory.LazyAttribute(lambda entry: next_change(entry.story.pk))
+    change = factory.LazyAttribute(lambda entry: numbered(entry.story.pk))
 
 
 class LiveSequenceFactory(factory.django.DjangoModelFactory):
