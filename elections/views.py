@@ -38,7 +38,7 @@ def election_page(request, election, elections, language):
             "table": presentation.table_rows(rows, language),
             "map": presentation.province_map(rows, language),
             "legend": presentation.legend(rows, language),
-            "updated": when(totals.last_updated(election=election), language),
+            **last_updated(totals.last_updated(election=election), language),
         },
     )
 
@@ -90,6 +90,11 @@ def province_detail(request, slug):
             ),
             "figures": figure_rows(province, language),
             "stories": stories_about(province, language),
-            "updated": when(totals.last_updated(province=province), language),
+            **last_updated(totals.last_updated(province=province), language),
         },
     )
+
+
+def last_updated(moment, language):
+    """ "Last updated" as readers read it, and as <time datetime> wants it."""
+    return {"updated": when(moment, language), "updated_at": moment}

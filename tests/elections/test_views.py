@@ -1,11 +1,13 @@
 """The results pages: both languages, fixed queries, ETags, last updated."""
 
+from datetime import datetime
+
 import html5lib
 import pytest
 from bs4 import BeautifulSoup
 
 from elections import services
-from elections.models import Province
+from elections.models import Province, ResultChange
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -63,6 +65,9 @@ def test_last_updated_follows_the_latest_change(client, small_election, two_part
     services.set_result(small_election, kampot, two_parties[0], source="admin", seats=5)
     updated = soup(client.get("/en/results/2018/")).select_one(".results__updated")
     assert updated.get_text().startswith("Last updated: ")
+    # A machine-readable moment, as the HTML checker requires of <time>.
+    change = ResultChange.objects.latest("pk")
+    assert datetime.fromisoformat(updated.time["datetime"]) == change.changed_at
 
 
 @pytest.mark.parametrize("language", ["en", "km"])
