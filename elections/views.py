@@ -96,5 +96,9 @@ def province_detail(request, slug):
 
 
 def last_updated(moment, language):
-    """ "Last updated" as readers read it, and as <time datetime> wants it."""
-    return {"updated": when(moment, language), "updated_at": moment}
+    """The "last updated" line's words, and its moment for <time datetime>
+    (whole seconds: HTML allows at most three digits of a fraction)."""
+    return {
+        "updated": when(moment, language),
+        "updated_at": moment.replace(microsecond=0) if moment else None,
+    }
