@@ -133,18 +133,28 @@ def _after(position, when_field, kind):
 
 
 def sync_page(queryset, tombstones, language, position, limit):
-    """Up to limit + 1 (when, kind, object) entries after `position`, oldest first."""
+    """Up to limit + 1 (when, kind, pk, row) entries after `position`, oldest
+    first; a row is a named tuple of the story's pk (and modified) or of the
+    tombstone's pk, article_id, language and withdrawn_at."""
     # The redundant modified >= when lets the database seek into the
     # article_modified_<language>_idx expression index instead of scanning it.
+    # Rows, not model instances: a page needs only keys and times (the items
+    # are kept or built from their own query), and 40 instances cost more
+    # than the two queries.
     live = (
         queryset.annotate(modified=modified_expression(language))
         .filter(modified__gte=position.when)
         .filter(_after(position, "modified", LIVE))
-        .order_by("modified", "pk")[: limit + 1]
+        .order_by("modified", "pk")
+        .values_list("pk", "modified", named=True)[: limit + 1]
     )
-    gone = tombstones.filter(_after(position, "withdrawn_at", WITHDRAWN)).order_by(
-        "withdrawn_at", "pk"
-    )[: limit + 1]
+    gone = (
+        tombstones.filter(_after(position, "withdrawn_at", WITHDRAWN))
+        .order_by("withdrawn_at", "pk")
+        .values_list("pk", "article_id", "language", "withdrawn_at", named=True)[
+            : limit + 1
+        ]
+    )
     entries = [(a.modified, LIVE, a.pk, a) for a in live]
     entries += [(t.withdrawn_at, WITHDRAWN, t.pk, t) for t in gone]
     entries.sort(key=lambda entry: entry[:3])

@@ -86,23 +86,28 @@ def requested_page(request):
     return limit, None
 
 
-def visible(language, key):
-    """Stories and tombstones this request may see, and the partner's sections
-    (none: all). Of a story only what ordering and paging read is selected
-    (the feed builds or finds its item by key)."""
+def partner_sections(key):
+    """The pks of the sections the key's partner may read; [] for all (and
+    for the public feed)."""
+    if key is None:
+        return []
+    return list(key.partner.sections.values_list("pk", flat=True))
+
+
+def visible(language, section_ids):
+    """Stories and tombstones a reader of `section_ids` (none: all) may see.
+    Of a story only what ordering and paging read is selected (the feed
+    builds or finds its item by key)."""
     stories = Article.objects.published(language).only(
         "pk", "section_id", "updated_at", field_name("published_at", language)
     )
     # A version public again lost its tombstone when that was announced
     # (syndication/tombstones.py).
     tombstones = Tombstone.objects.filter(language=language)
-    section_ids = []
-    if key is not None:
-        section_ids = list(key.partner.sections.values_list("pk", flat=True))
-        if section_ids:
-            stories = stories.filter(section_id__in=section_ids)
-            tombstones = tombstones.filter(section_id__in=section_ids)
-    return stories, tombstones, section_ids
+    if section_ids:
+        stories = stories.filter(section_id__in=section_ids)
+        tombstones = tombstones.filter(section_id__in=section_ids)
+    return stories, tombstones
 
 
 def build_page(feed, language, stories, tombstones, position, limit):
@@ -139,19 +144,18 @@ def json_feed(request):
     except Refusal as refusal:
         return refusal.response
     feed = ArticleJSONFeed(language, site_url(), full=key is not None)
-    stories, tombstones, sections = visible(language, key)
+    sections = partner_sections(key)
 
     def build():
+        stories, tombstones = visible(language, sections)
         return feed_page(feed, language, stories, tombstones, position, limit)
 
-    if position is not None and position.mode == pagination.SYNC:
-        # Tombstones are written by a story_changed receiver, after the
-        # version moved on: a sync page is always built.
-        body, last_modified = build()
-    else:
-        query = sorted((k, v) for k, v in request.GET.items() if k != "key")
-        name = f"feed:{language}:{feed.full}:{sections}:{urlencode(query)}"
-        body, last_modified = for_readers(request, name, build)
+    # Sync pages too: a partner polling since= its newest change asks for the
+    # same page until something changes, and writing a tombstone moves the
+    # version on (syndication/tombstones.py).
+    query = sorted((k, v) for k, v in request.GET.items() if k != "key")
+    name = f"feed:{language}:{feed.full}:{sections}:{urlencode(query)}"
+    body, last_modified = for_readers(request, name, build)
     return respond(request, body, last_modified, private=key is not None)
 
 

@@ -1,10 +1,12 @@
 """Feed items are built once per story revision, and never served stale."""
 
+from contextlib import contextmanager
+
 import pytest
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
-from articles.events import EDITED, announce
+from articles.events import EDITED, announce, story_changed
 from articles.page_cache import bump_content_version
 from articles.states import change_state
 from media_assets.services import photo_changed
@@ -45,13 +47,47 @@ def test_items_built_before_are_not_read_again(client, key):
     assert count == 2 + 1  # key, sections; the page's keys, no story read
 
 
-def test_sync_pages_are_built_each_time_from_kept_items(client, key):
+def test_a_sync_page_asked_for_again_is_not_built_again(client, key):
     ArticleFactory(published=True)
     since = "2000-01-01T00:00:00Z"
     first, _cold = queries_for(client, key, since=since)
     again, warm = queries_for(client, key, since=since)
     assert again == first
-    assert warm == 2 + 2  # key, sections; live keys and tombstones
+    assert warm == 2  # the key and the partner's sections
+
+
+def test_a_tombstone_written_after_the_version_moved_shows_at_once(
+    client, key, django_capture_on_commit_callbacks
+):
+    """The page cache's receiver moves the version before the tombstone is
+    written: a sync page kept in that moment must not outlive the write."""
+    story = ArticleFactory(published=True)
+    since = "2000-01-01T00:00:00Z"
+    with django_capture_on_commit_callbacks() as announced:
+        change_state(story, "en", "withdrawn")
+    delivery = announced[0]
+    with monkeypatch_receivers(only="articles.page_cache"):
+        delivery()  # the version moves on; no tombstone yet
+    between = get_feed(client, key=key, since=since)["items"]
+    assert [item["id"] for item in between] == []
+    with monkeypatch_receivers(only="synd-tombstone"):
+        delivery()
+    after = get_feed(client, key=key, since=since)["items"]
+    assert [item["_newsroom"]["status"] for item in after] == ["withdrawn"]
+
+
+@contextmanager
+def monkeypatch_receivers(only):
+    """story_changed delivered to one receiver (by dispatch_uid) alone."""
+    saved = story_changed.receivers
+    story_changed.receivers = [r for r in saved if r[0][0] == only]
+    story_changed.sender_receivers_cache.clear()
+    assert story_changed.receivers, only
+    try:
+        yield
+    finally:
+        story_changed.receivers = saved
+        story_changed.sender_receivers_cache.clear()
 
 
 def test_an_announced_edit_shows_at_once(
