@@ -7,8 +7,10 @@ with the version it was rendered at and served only while that is still the
 current version, so a change shows at the commit that made it, without anyone
 knowing which pages exist.
 
-A page is one cache entry per address (`newsroom:page:<hash of the path>`),
-read together with the version in one round trip (`lookup`). Views opt in with
+A page is one cache entry per address and representation (plain, and a gzip
+copy made once when stored), holding the response itself, read together with
+the version in one round trip (`lookup`); the page carries the schedule it was
+rendered under, so that is not read as well. Views opt in with
 `cache_public_page`; `articles.middleware.PageCacheMiddleware` stores what
 they render (with the headers the inner middleware added) and serves it before
 the session and authentication middleware run. Every page this decorator
@@ -103,23 +105,47 @@ def scheduled_changes(version, kept):
     return since, times
 
 
-def reader_version(version, kept):
-    """What public pages and page data are kept under: "<content version>.
-    <when the schedule was read>.<how many of its times have passed>".
+@dataclass(frozen=True)
+class ReaderVersion:
+    """What public pages and page data are kept under: the content version,
+    when its schedule was read, the change times then to come and how many of
+    them had passed when this was read. As a key (str): "<content>.<since>.
+    <passed>".
 
-    The read time is in it so that a schedule read again (its key evicted),
-    which has forgotten the times already passed, never names a slot of before
-    them: pages kept before 20:00 are never served after it.
+    The read time is in the key so that a schedule read again (its key
+    evicted), which has forgotten the times already passed, never names a
+    slot of before them: pages kept before 20:00 are never served after it.
     """
+
+    content: int
+    since: int
+    times: tuple
+    passed: int
+
+    def __str__(self):
+        return f"{self.content}.{self.since}.{self.passed}"
+
+    def holds(self, content):
+        """Is what was kept under this still current at content version
+        `content`? The schedule was read at this content version, so its
+        times are every change to come: no need to read it again."""
+        return (
+            content == self.content
+            and bisect_right(self.times, timezone.now()) == self.passed
+        )
+
+
+def reader_version(version, kept):
+    """The ReaderVersion at content version `version`; `kept` is what
+    SCHEDULE_KEY held."""
     since, times = scheduled_changes(version, kept)
-    passed = bisect_right(times, timezone.now())
-    return f"{version}.{since}.{passed}"
+    return ReaderVersion(version, since, times, bisect_right(times, timezone.now()))
 
 
 def current_reader_version():
     found = cache.get_many([CONTENT_VERSION_KEY, SCHEDULE_KEY])
     version = found.get(CONTENT_VERSION_KEY) or content_version()
-    return reader_version(version, found.get(SCHEDULE_KEY))
+    return str(reader_version(version, found.get(SCHEDULE_KEY)))
 
 
 def story_revisions(pks):
@@ -150,23 +176,13 @@ def story_changed(sender, article_ids=(), **kwargs):
 
 @dataclass(frozen=True)
 class CachedPage:
-    version: str  # the reader version it was rendered at
-    status: int
-    headers: tuple  # ((name, value), …)
-    body: bytes
+    """One representation of a page (plain or gzip) as the cache keeps it:
+    the response itself, so a read is one unpickling, with no header to set
+    again, and each read gives a fresh response object."""
+
+    version: ReaderVersion  # the one it was rendered at
     etag: str
-    gzipped: bytes = b""  # the body compressed once, when stored
-
-    def for_request(self, request):
-        """(body, ETag, Content-Encoding or None) of the representation asked for.
-
-        The gzip one has its own strong ETag, as a different set of bytes.
-        """
-        if self.gzipped and ACCEPTS_GZIP.search(
-            request.headers.get("Accept-Encoding", "")
-        ):
-            return self.gzipped, self.etag[:-1] + '-gzip"', "gzip"
-        return self.body, self.etag, None
+    response: HttpResponse
 
 
 # As django.middleware.gzip reads Accept-Encoding. Cached pages are public and
@@ -176,30 +192,45 @@ ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 GZIP_MIN_LENGTH = 200
 
 
-def page_key(request):
+def accepts_gzip(request):
+    return bool(ACCEPTS_GZIP.search(request.headers.get("Accept-Encoding", "")))
+
+
+def page_key(request, gzipped=None):
+    """The cache key of the representation the request asks for (or the one
+    named): each is read alone, so a reader never loads the other's bytes."""
+    if gzipped is None:
+        gzipped = accepts_gzip(request)
     path = request.get_full_path().encode()
-    return "newsroom:page:v2:" + hashlib.sha256(path).hexdigest()[:40]
+    kind = "gzip" if gzipped else "plain"
+    return f"newsroom:page:v3:{kind}:" + hashlib.sha256(path).hexdigest()[:40]
 
 
 def strong_etag(body):
     return '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
 
 
+def gzip_etag(etag):
+    """The gzip copy's own strong ETag, as a different set of bytes."""
+    return etag[:-1] + '-gzip"'
+
+
 def lookup(request):
     """(current reader version, the cached page for this address or None): one
-    read."""
+    read of the version and the page together; the schedule is read only when
+    the page is missing or stale."""
     key = page_key(request)
-    found = cache.get_many([CONTENT_VERSION_KEY, SCHEDULE_KEY, key])
+    found = cache.get_many([CONTENT_VERSION_KEY, key])
     content = found.get(CONTENT_VERSION_KEY) or content_version()
-    version = reader_version(content, found.get(SCHEDULE_KEY))
     page = found.get(key)
-    if page is not None and page.version != version:
-        page = None
-    return version, page
+    if page is not None and page.version.holds(content):
+        return page.version, page
+    return reader_version(content, cache.get(SCHEDULE_KEY)), None
 
 
 def store(request, response):
-    """Keep a page cache_public_page marked, as the inner middleware left it."""
+    """Keep a page cache_public_page marked, as the inner middleware left it,
+    and its gzip copy, each as the response a reader of it gets."""
     version = getattr(response, CACHEABLE, None)
     if (
         version is None
@@ -208,15 +239,35 @@ def store(request, response):
         or response.cookies
     ):
         return
-    headers = tuple(
+    headers = [
         (name, value)
         for name, value in response.items()
         if name.lower() not in NOT_STORED
-    )
-    body = response.content
-    gzipped = gzip.compress(body, mtime=0) if len(body) >= GZIP_MIN_LENGTH else b""
-    page = CachedPage(version, 200, headers, body, response["ETag"], gzipped)
-    cache.set(page_key(request), page, settings.PAGE_CACHE_SECONDS)
+    ]
+    body, etag = response.content, response["ETag"]
+    if len(body) < GZIP_MIN_LENGTH:  # one representation, under both keys
+        plain = kept_response(version, headers, body, etag)
+        packed = plain
+    else:
+        plain = kept_response(version, headers, body, etag, varies=True)
+        packed = kept_response(
+            version, headers, gzip.compress(body, mtime=0), gzip_etag(etag), "gzip"
+        )
+    pages = {page_key(request, False): plain, page_key(request, True): packed}
+    cache.set_many(pages, settings.PAGE_CACHE_SECONDS)
+
+
+def kept_response(version, headers, body, etag, encoding=None, varies=False):
+    response = HttpResponse(body)
+    for name, value in headers:
+        response[name] = value
+    response["ETag"] = etag
+    response["Content-Length"] = str(len(body))
+    if encoding:
+        response["Content-Encoding"] = encoding
+    if encoding or varies:
+        patch_vary_headers(response, ["Accept-Encoding"])
+    return CachedPage(version, etag, response)
 
 
 def not_modified(request, etag):
@@ -229,24 +280,12 @@ def not_modified(request, etag):
 
 
 def respond(request, page):
-    """The cached page (compressed when the reader accepts it), or 304 when
-    the reader already has these bytes."""
-    body, etag, encoding = page.for_request(request)
-    if not_modified(request, etag):
-        response = HttpResponseNotModified()
-        response["ETag"] = etag
-    else:
-        response = HttpResponse(body, status=page.status)
-        for name, value in page.headers:
-            response[name] = value
-        response["ETag"] = etag
-        if encoding:
-            response["Content-Encoding"] = encoding
-        response["Content-Length"] = str(len(body))
-        if request.method == "HEAD":
-            response.content = b""
-    if page.gzipped:
-        patch_vary_headers(response, ["Accept-Encoding"])
+    """The cached page, or 304 when the reader already has these bytes."""
+    if not_modified(request, page.etag):
+        return not_modified_response(page.etag, page.response)
+    response = page.response
+    if request.method == "HEAD":
+        response.content = b""
     return response
 
 
@@ -322,8 +361,31 @@ def cache_public_page(view):
             response["ETag"] = strong_etag(response.content)
         if version is not None:
             setattr(response, CACHEABLE, version)
-        if not_modified(request, response["ETag"]):
-            return respond(request, CachedPage(0, 200, (), b"", response["ETag"]))
-        return response
+        return not_modified_or(request, response)
 
     return wrapper
+
+
+def not_modified_or(request, response):
+    """304 when the reader holds this page, plain or as its gzip copy (the
+    page cache may have sent either before); else the response."""
+    etag = response["ETag"]
+    copies = len(response.content) >= GZIP_MIN_LENGTH
+    for held in (etag, gzip_etag(etag)) if copies else (etag,):
+        if not_modified(request, held):
+            answer = not_modified_response(held, response)
+            if copies:
+                patch_vary_headers(answer, ["Accept-Encoding"])
+            return answer
+    return response
+
+
+def not_modified_response(etag, page):
+    """A 304 for `etag` with the validators and caching headers of the 200
+    it stands for (RFC 9110, 15.4.5)."""
+    response = HttpResponseNotModified()
+    response["ETag"] = etag
+    for name in ("Cache-Control", "Vary"):
+        if name in page:
+            response[name] = page[name]
+    return response

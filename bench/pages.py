@@ -13,6 +13,8 @@ does (gunicorn.conf.py, 2 sync workers), one per target:
   ours-sqlite     SQLite, page cache off (NEWSROOM_PAGE_CACHE_SECONDS=0)
   ours-postgres   PostgreSQL, page cache off (only with --postgres)
   ours-cached     SQLite, page cache on (the default: diskcache)
+  ours-quiet      as ours-cached, without the access log: gunicorn as the
+                  peers run it (peer-bench's F and P targets log nothing)
 
 Each target has its own diskcache folder. It prints the `--extra` arguments
 for peer-bench's bench.sh (the story, the front page and a section on each)
@@ -63,9 +65,9 @@ def load_demo(env):
         )
 
 
-def serve(env, port, log):
+def serve(env, port, log, config="gunicorn.conf.py"):
     return subprocess.Popen(  # noqa: S603 - our own gunicorn
-        [GUNICORN, "newsroom.wsgi", "--config", "gunicorn.conf.py"]
+        [GUNICORN, "newsroom.wsgi", "--config", config]
         + ["--workers", "2", "--worker-class", "sync", "--bind", f"127.0.0.1:{port}"],
         cwd=ROOT,
         env=env,
@@ -93,25 +95,34 @@ def main():
     parser.add_argument("--postgres", help="database URL for ours-postgres")
     parser.add_argument(
         "--ports",
-        default="8131,8139,8136",
-        help="ours-sqlite,ours-postgres,ours-cached (default %(default)s)",
+        default="8131,8139,8136,8137",
+        help="ours-sqlite,ours-postgres,ours-cached,ours-quiet (default %(default)s)",
     )
     args = parser.parse_args()
-    names = ("sqlite", "postgres", "cached")
+    names = ("sqlite", "postgres", "cached", "quiet")
     ports = dict(zip(names, args.ports.split(","), strict=True))
     workdir = tempfile.TemporaryDirectory(prefix="pages-bench-")
     sqlite_url = f"sqlite:///{workdir.name}/bench.sqlite3"
-    targets = {"sqlite": (sqlite_url, False), "cached": (sqlite_url, True)}
+    targets = {
+        "sqlite": (sqlite_url, False),
+        "cached": (sqlite_url, True),
+        "quiet": (sqlite_url, True),
+    }
     if args.postgres:
         targets["postgres"] = (args.postgres, False)
         load_demo(environment(workdir.name, "postgres", args.postgres, False))
     load_demo(environment(workdir.name, "sqlite", sqlite_url, False))
     servers = []
     log = open(Path(workdir.name) / "gunicorn.log", "w")  # noqa: SIM115
+    quiet = Path(workdir.name) / "quiet.conf.py"
+    quiet.write_text(
+        f"exec(open({str(ROOT / 'gunicorn.conf.py')!r}).read())\naccesslog = None\n"
+    )
     try:
         for name, (url, page_cache) in targets.items():
             env = environment(workdir.name, name, url, page_cache)
-            servers.append(serve(env, ports[name], log))
+            config = str(quiet) if name == "quiet" else "gunicorn.conf.py"
+            servers.append(serve(env, ports[name], log, config))
         extras = []
         for name in targets:
             wait_until_up(f"http://127.0.0.1:{ports[name]}{STORY}")

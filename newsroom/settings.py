@@ -237,7 +237,7 @@ else:
         "LOCATION": os.environ.get(
             "NEWSROOM_CACHE_DIR", str(BASE_DIR / "var" / "cache")
         ),
-        # Pages (a story with its gzip copy is ~45 kB) stay in SQLite rows:
+        # Pages (a story is ~35 kB, its gzip copy ~10 kB) stay in SQLite rows:
         # above diskcache's default 32 kB each read opened a file.
         "OPTIONS": {"disk_min_file_size": 2**20},
     }

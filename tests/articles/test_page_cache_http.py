@@ -5,8 +5,16 @@ from contextlib import nullcontext
 
 import pytest
 from django.core.cache import cache
-from django.test import Client
+from django.http import HttpResponse
+from django.test import Client, RequestFactory
 
+from articles.page_cache import (
+    CACHEABLE,
+    bump_content_version,
+    lookup,
+    store,
+    strong_etag,
+)
 from tests.factories import ArticleFactory
 from workflow.corrections import add_correction
 
@@ -129,3 +137,33 @@ def test_a_cached_page_is_sent_compressed_once_to_readers_who_accept_gzip(
     plain = client.get(url)
     assert "Content-Encoding" not in plain and plain.content == fresh.content
     assert "Accept-Encoding" in plain["Vary"]
+
+
+def test_a_reader_holding_the_gzip_copy_gets_a_304_after_an_unrelated_change(
+    client, story
+):
+    url = story.get_absolute_url("en")
+    client.get(url)
+    packed = client.get(url, headers={"Accept-Encoding": "gzip"})
+    bump_content_version()  # something else changed: the page is built again
+    again = client.get(
+        url, headers={"Accept-Encoding": "gzip", "If-None-Match": packed["ETag"]}
+    )
+    assert again.status_code == 304 and again["ETag"] == packed["ETag"]
+    assert "Accept-Encoding" in again["Vary"]
+
+
+def test_a_page_too_short_to_compress_is_served_from_the_cache_to_every_reader():
+    request = RequestFactory().get("/en/short/", HTTP_ACCEPT_ENCODING="gzip")
+    version, page = lookup(request)
+    assert page is None
+    short = HttpResponse("<p>Polls close at 15:00.</p>")
+    short["ETag"] = strong_etag(short.content)
+    setattr(short, CACHEABLE, version)
+    store(request, short)
+    for encoding in ("gzip", "identity"):
+        ask = RequestFactory().get("/en/short/", HTTP_ACCEPT_ENCODING=encoding)
+        _version, page = lookup(ask)
+        assert page.response.content == short.content
+        assert "Content-Encoding" not in page.response
+        assert "Vary" not in page.response
