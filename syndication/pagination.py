@@ -140,9 +140,12 @@ def sync_page(queryset, tombstones, language, position, limit):
     # article_modified_<language>_idx expression index instead of scanning it.
     # Rows, not model instances: a page needs only keys and times (the items
     # are kept or built from their own query), and 40 instances cost more
-    # than the two queries.
+    # than the two queries. Every field is named in its language already, so
+    # modeltranslation has nothing to rewrite, nor rows to pass through its
+    # fallbacks.
     live = (
-        queryset.annotate(modified=modified_expression(language))
+        queryset.rewrite(False)
+        .annotate(modified=modified_expression(language))
         .filter(modified__gte=position.when)
         .filter(_after(position, "modified", LIVE))
         .order_by("modified", "pk")
