@@ -16,7 +16,7 @@ from articles.languages import (
 )
 from articles.models import Article
 from articles.page_cache import for_readers
-from syndication import pagination, partners, ratelimit
+from syndication import pagination, partners, ratelimit, recent_changes
 from syndication.jsonfeed import ArticleJSONFeed, JSONFeedWriter
 from syndication.metadata import modified_at
 from syndication.models import Partner, Tombstone
@@ -113,10 +113,20 @@ def visible(language, section_ids):
     return stories, tombstones
 
 
-def build_page(feed, language, stories, tombstones, position, limit):
+def sync_entries(request, language, section_ids, position, limit):
+    """A sync page's entries: cut from the kept newest changes when the walk
+    starts inside them (syndication/recent_changes.py), else read."""
+    entries = recent_changes.sync_page(request, language, section_ids, position, limit)
+    if entries is None:
+        stories, tombstones = visible(language, section_ids)
+        entries = pagination.sync_page(stories, tombstones, language, position, limit)
+    return entries
+
+
+def build_page(request, feed, language, section_ids, position, limit):
     """(items, next position or None, latest change on the page)."""
     if position is not None and position.mode == pagination.SYNC:
-        entries = pagination.sync_page(stories, tombstones, language, position, limit)
+        entries = sync_entries(request, language, section_ids, position, limit)
         page = entries[:limit]
         live = iter(feed.items([obj for _w, kind, _pk, obj in page if kind == LIVE]))
         items = [
@@ -129,6 +139,7 @@ def build_page(feed, language, stories, tombstones, position, limit):
         )
         changed = [when for when, *_rest in page]
     else:
+        stories, _tombstones = visible(language, section_ids)
         articles = pagination.latest_page(stories, language, position, limit)
         page = articles[:limit]
         items = feed.items(page)
@@ -150,8 +161,7 @@ def json_feed(request):
     sections = partner_sections(key)
 
     def build():
-        stories, tombstones = visible(language, sections)
-        return feed_page(feed, language, stories, tombstones, position, limit)
+        return feed_page(request, feed, language, sections, position, limit)
 
     # Sync pages too: a partner polling since= its newest change asks for the
     # same page until something changes, and writing a tombstone moves the
@@ -162,10 +172,10 @@ def json_feed(request):
     return respond(request, body, last_modified, private=key is not None)
 
 
-def feed_page(feed, language, stories, tombstones, position, limit):
+def feed_page(request, feed, language, section_ids, position, limit):
     """(the page's JSON, its latest change)."""
     items, following, last_modified = build_page(
-        feed, language, stories, tombstones, position, limit
+        request, feed, language, section_ids, position, limit
     )
     next_url = None
     if following is not None:
