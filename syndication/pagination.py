@@ -102,6 +102,13 @@ def modified_expression(language):
     )
 
 
+def with_modified(stories, language):
+    """`stories` annotated with the sync order's time, `modified`. Every field
+    is named in its language already, so modeltranslation has nothing to
+    rewrite, nor rows to pass through its fallbacks."""
+    return stories.rewrite(False).annotate(modified=modified_expression(language))
+
+
 def latest_page(queryset, language, position, limit):
     """Up to limit + 1 stories after `position`, newest publication first."""
     published_at = field_name("published_at", language)
@@ -140,12 +147,9 @@ def sync_page(queryset, tombstones, language, position, limit):
     # article_modified_<language>_idx expression index instead of scanning it.
     # Rows, not model instances: a page needs only keys and times (the items
     # are kept or built from their own query), and 40 instances cost more
-    # than the two queries. Every field is named in its language already, so
-    # modeltranslation has nothing to rewrite, nor rows to pass through its
-    # fallbacks.
+    # than the two queries.
     live = (
-        queryset.rewrite(False)
-        .annotate(modified=modified_expression(language))
+        with_modified(queryset, language)
         .filter(modified__gte=position.when)
         .filter(_after(position, "modified", LIVE))
         .order_by("modified", "pk")

@@ -51,9 +51,7 @@ def sync_page(request, language, section_ids, position, limit):
 def newest(language):
     """The newest LENGTH (when, kind, pk, section id, row) entries, oldest first."""
     live = (
-        Article.objects.published(language)
-        .rewrite(False)
-        .annotate(modified=pagination.modified_expression(language))
+        pagination.with_modified(Article.objects.published(language), language)
         .order_by("-modified", "-pk")
         .values_list("pk", "modified", "section_id")[:LENGTH]
     )
